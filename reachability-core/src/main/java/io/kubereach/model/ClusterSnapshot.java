@@ -1,0 +1,316 @@
+package io.kubereach.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * An immutable picture of a cluster: namespaces, pods, workloads, services and policies. The {@code
+ * with…}/{@code without…} methods return new snapshots, for what-if questions.
+ *
+ * <p>Every namespace that an object refers to exists: one that was never declared is added with
+ * only its name label (S8). Objects are unique by kind, namespace and name.
+ *
+ * <pre>{@code
+ * ClusterSnapshot cluster = ClusterSnapshot.builder()
+ *     .add(Pod.of("shop", "web", Map.of("app", "web")))
+ *     .add(denyAll)
+ *     .build();
+ * ClusterSnapshot open = cluster.withoutPolicy("shop", "deny-all");
+ * }</pre>
+ *
+ * @param namespaces every namespace, declared ones first in input order, then implied ones
+ * @param pods the pods, in input order
+ * @param workloads the workloads, in input order
+ * @param services the services, in input order
+ * @param policies the NetworkPolicies, in input order
+ */
+public record ClusterSnapshot(
+    List<Namespace> namespaces,
+    List<Pod> pods,
+    List<Workload> workloads,
+    List<Service> services,
+    List<NetworkPolicy> policies) {
+
+  /** Validates uniqueness and adds implied namespaces (S8). */
+  public ClusterSnapshot {
+    pods = List.copyOf(requireNonNull(pods, "pods"));
+    workloads = List.copyOf(requireNonNull(workloads, "workloads"));
+    services = List.copyOf(requireNonNull(services, "services"));
+    policies = List.copyOf(requireNonNull(policies, "policies"));
+    requireUnique(pods, p -> "Pod " + p.namespace() + "/" + p.name());
+    requireUnique(workloads, w -> w.kind() + " " + w.namespace() + "/" + w.name());
+    requireUnique(services, s -> "Service " + s.namespace() + "/" + s.name());
+    requireUnique(policies, p -> "NetworkPolicy " + p.namespace() + "/" + p.name());
+    Map<String, Namespace> all = new LinkedHashMap<>();
+    for (Namespace ns : requireNonNull(namespaces, "namespaces")) {
+      if (all.put(ns.name(), ns) != null) {
+        throw new IllegalArgumentException("duplicate Namespace " + ns.name());
+      }
+    }
+    Stream.of(
+            pods.stream().map(Pod::namespace),
+            workloads.stream().map(Workload::namespace),
+            services.stream().map(Service::namespace),
+            policies.stream().map(NetworkPolicy::namespace))
+        .flatMap(Function.identity())
+        .forEach(name -> all.computeIfAbsent(name, Namespace::of));
+    namespaces = List.copyOf(all.values());
+  }
+
+  private static <T> void requireUnique(List<T> items, Function<T, String> key) {
+    Set<String> seen = new HashSet<>();
+    for (T item : items) {
+      String k = key.apply(item);
+      if (!seen.add(k)) {
+        throw new IllegalArgumentException("duplicate " + k + "; names must be unique per kind");
+      }
+    }
+  }
+
+  /** The snapshot with nothing in it. */
+  public static ClusterSnapshot empty() {
+    return new ClusterSnapshot(List.of(), List.of(), List.of(), List.of(), List.of());
+  }
+
+  /** A builder for a new snapshot. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The namespace of that name, if it exists. */
+  public Optional<Namespace> namespace(String name) {
+    return namespaces.stream().filter(n -> n.name().equals(name)).findFirst();
+  }
+
+  /** The pod of that namespace and name, if any. */
+  public Optional<Pod> pod(String namespace, String name) {
+    return pods.stream().filter(named(Pod::namespace, Pod::name, namespace, name)).findFirst();
+  }
+
+  /** The policy of that namespace and name, if any. */
+  public Optional<NetworkPolicy> policy(String namespace, String name) {
+    return policies.stream()
+        .filter(named(NetworkPolicy::namespace, NetworkPolicy::name, namespace, name))
+        .findFirst();
+  }
+
+  /** The workload of that kind, namespace and name, if any. */
+  public Optional<Workload> workload(WorkloadKind kind, String namespace, String name) {
+    return workloads.stream()
+        .filter(w -> w.kind() == kind)
+        .filter(named(Workload::namespace, Workload::name, namespace, name))
+        .findFirst();
+  }
+
+  /** This snapshot with {@code policy} added, or replacing the policy of the same name. */
+  public ClusterSnapshot withPolicy(NetworkPolicy policy) {
+    return new ClusterSnapshot(
+        namespaces,
+        pods,
+        workloads,
+        services,
+        replaceOrAdd(
+            policies,
+            named(NetworkPolicy::namespace, NetworkPolicy::name, policy.namespace(), policy.name()),
+            policy));
+  }
+
+  /**
+   * This snapshot without the named policy.
+   *
+   * @throws IllegalArgumentException if there is no such policy
+   */
+  public ClusterSnapshot withoutPolicy(String namespace, String name) {
+    NetworkPolicy gone =
+        policy(namespace, name)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "policy "
+                            + namespace
+                            + "/"
+                            + name
+                            + " is not in this snapshot; policies: "
+                            + policies));
+    return new ClusterSnapshot(
+        namespaces, pods, workloads, services, policies.stream().filter(p -> p != gone).toList());
+  }
+
+  /** This snapshot with {@code pod} added, or replacing the pod of the same name. */
+  public ClusterSnapshot withPod(Pod pod) {
+    return new ClusterSnapshot(
+        namespaces,
+        replaceOrAdd(pods, named(Pod::namespace, Pod::name, pod.namespace(), pod.name()), pod),
+        workloads,
+        services,
+        policies);
+  }
+
+  /**
+   * This snapshot with the named pod relabelled.
+   *
+   * @throws IllegalArgumentException if there is no such pod
+   */
+  public ClusterSnapshot withPodLabels(String namespace, String name, Map<String, String> labels) {
+    Pod pod =
+        pod(namespace, name)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "pod "
+                            + namespace
+                            + "/"
+                            + name
+                            + " is not in this snapshot; pods: "
+                            + pods));
+    return withPod(pod.withLabels(labels));
+  }
+
+  /** This snapshot with {@code workload} added, or replacing the one of the same kind and name. */
+  public ClusterSnapshot withWorkload(Workload workload) {
+    return new ClusterSnapshot(
+        namespaces,
+        pods,
+        replaceOrAdd(
+            workloads,
+            w ->
+                w.kind() == workload.kind()
+                    && w.namespace().equals(workload.namespace())
+                    && w.name().equals(workload.name()),
+            workload),
+        services,
+        policies);
+  }
+
+  /**
+   * This snapshot with the named workload's pod template relabelled.
+   *
+   * @throws IllegalArgumentException if there is no such workload
+   */
+  public ClusterSnapshot withWorkloadLabels(
+      WorkloadKind kind, String namespace, String name, Map<String, String> labels) {
+    Workload w =
+        workload(kind, namespace, name)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        kind
+                            + " "
+                            + namespace
+                            + "/"
+                            + name
+                            + " is not in this snapshot; workloads: "
+                            + workloads));
+    return withWorkload(w.withTemplateLabels(labels));
+  }
+
+  /**
+   * This snapshot with the namespace relabelled (its name label stays, S8); a namespace not yet
+   * present is added.
+   */
+  public ClusterSnapshot withNamespaceLabels(String name, Map<String, String> labels) {
+    return new ClusterSnapshot(
+        replaceOrAdd(namespaces, n -> n.name().equals(name), new Namespace(name, labels)),
+        pods,
+        workloads,
+        services,
+        policies);
+  }
+
+  private static <T> Predicate<T> named(
+      Function<T, String> ns, Function<T, String> nm, String namespace, String name) {
+    return t -> ns.apply(t).equals(namespace) && nm.apply(t).equals(name);
+  }
+
+  private static <T> List<T> replaceOrAdd(List<T> items, Predicate<T> same, T replacement) {
+    List<T> out = new ArrayList<>(items.size() + 1);
+    boolean replaced = false;
+    for (T item : items) {
+      if (same.test(item)) {
+        out.add(replacement);
+        replaced = true;
+      } else {
+        out.add(item);
+      }
+    }
+    if (!replaced) {
+      out.add(replacement);
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return "ClusterSnapshot["
+        + namespaces.size()
+        + " namespaces, "
+        + pods.size()
+        + " pods, "
+        + workloads.size()
+        + " workloads, "
+        + services.size()
+        + " services, "
+        + policies.size()
+        + " policies]";
+  }
+
+  /** Collects objects for a new {@link ClusterSnapshot}. Not thread-safe. */
+  public static final class Builder {
+    private final List<Namespace> namespaces = new ArrayList<>();
+    private final List<Pod> pods = new ArrayList<>();
+    private final List<Workload> workloads = new ArrayList<>();
+    private final List<Service> services = new ArrayList<>();
+    private final List<NetworkPolicy> policies = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Adds a namespace. */
+    public Builder add(Namespace namespace) {
+      namespaces.add(requireNonNull(namespace));
+      return this;
+    }
+
+    /** Adds a pod. */
+    public Builder add(Pod pod) {
+      pods.add(requireNonNull(pod));
+      return this;
+    }
+
+    /** Adds a workload. */
+    public Builder add(Workload workload) {
+      workloads.add(requireNonNull(workload));
+      return this;
+    }
+
+    /** Adds a service. */
+    public Builder add(Service service) {
+      services.add(requireNonNull(service));
+      return this;
+    }
+
+    /** Adds a policy. */
+    public Builder add(NetworkPolicy policy) {
+      policies.add(requireNonNull(policy));
+      return this;
+    }
+
+    /**
+     * The snapshot.
+     *
+     * @throws IllegalArgumentException if two objects of one kind share a namespace and name
+     */
+    public ClusterSnapshot build() {
+      return new ClusterSnapshot(namespaces, pods, workloads, services, policies);
+    }
+  }
+}
