@@ -1,0 +1,144 @@
+package io.kubereach;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.base.Suppliers;
+import io.kubereach.model.ClusterSnapshot;
+import io.kubereach.model.Endpoint;
+import io.kubereach.model.ExternalEndpoint;
+import io.kubereach.model.Port;
+import io.kubereach.model.PortSet;
+import io.kubereach.model.WorkloadEndpoint;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * What every {@link ReachabilityIndex} shares: endpoints, explanations by the reference evaluator,
+ * listings over a {@link PairPorts} and warnings, the last two computed once on first use.
+ */
+abstract class BaseIndex implements ReachabilityIndex {
+  final Topology topology;
+  final ReferenceEvaluator reference;
+  private final Supplier<ConnectionLister> lister;
+  private final Supplier<List<Connection>> connections;
+  private final Supplier<List<Connection>> podConnections;
+  private final Supplier<List<String>> warnings;
+
+  BaseIndex(Topology topology) {
+    this.topology = topology;
+    this.reference = ReferenceEvaluator.of(topology);
+    this.lister = Suppliers.memoize(() -> new ConnectionLister(topology, pairPorts()));
+    this.connections = Suppliers.memoize(() -> lister.get().list(false));
+    this.podConnections = Suppliers.memoize(() -> lister.get().list(true));
+    this.warnings = Suppliers.memoize(() -> Warnings.of(topology));
+  }
+
+  /** The evaluator behind the listings. */
+  abstract PairPorts pairPorts();
+
+  /** Whether the rules allow the connection (the boolean of {@link #check}). */
+  abstract boolean allows(Topology.Members source, Topology.Members destination, Port port);
+
+  @Override
+  public ClusterSnapshot snapshot() {
+    return topology.snapshot;
+  }
+
+  @Override
+  public AnalysisOptions options() {
+    return topology.options;
+  }
+
+  @Override
+  public List<WorkloadEndpoint> endpoints() {
+    return topology.groups;
+  }
+
+  @Override
+  public List<WorkloadEndpoint> podEndpoints() {
+    return topology.podEndpoints;
+  }
+
+  @Override
+  public Endpoint resolve(String text) {
+    return topology.resolve(requireNonNull(text, "text"));
+  }
+
+  @Override
+  public Verdict check(Endpoint source, Endpoint destination, Port port) {
+    requireNonNull(port, "port");
+    Topology.Members s = topology.members(requireNonNull(source, "source"));
+    Topology.Members d = topology.members(requireNonNull(destination, "destination"));
+    boolean allowed = allows(s, d, port);
+    return new Verdict(
+        source,
+        destination,
+        port,
+        allowed,
+        topology.caveats(s, d),
+        () -> reference.explain(source, destination, port));
+  }
+
+  @Override
+  public Explanation explain(Endpoint source, Endpoint destination, Port port) {
+    return reference.explain(source, destination, port);
+  }
+
+  @Override
+  public PortSet allowed(Endpoint source, Endpoint destination) {
+    Topology.Members s = topology.members(requireNonNull(source, "source"));
+    Topology.Members d = topology.members(requireNonNull(destination, "destination"));
+    return lister.get().ports(s, d);
+  }
+
+  @Override
+  public List<Connection> connections() {
+    return connections.get();
+  }
+
+  @Override
+  public List<Connection> podConnections() {
+    return podConnections.get();
+  }
+
+  @Override
+  public List<Connection> reachableFrom(Endpoint source) {
+    return touching(requireNonNull(source, "source"), true);
+  }
+
+  @Override
+  public List<Connection> reachableTo(Endpoint destination) {
+    return touching(requireNonNull(destination, "destination"), false);
+  }
+
+  private List<Connection> touching(Endpoint e, boolean asSource) {
+    Topology.Members m = topology.members(e);
+    boolean podLevel = m instanceof Topology.PodMembers && !topology.isGroup(e);
+    return ConnectionLister.touching(podLevel ? podConnections() : connections(), m, asSource);
+  }
+
+  @Override
+  public List<String> warnings() {
+    return warnings.get();
+  }
+
+  @Override
+  public List<ExternalEndpoint> externalRanges() {
+    return topology.ipAtoms.atoms().stream()
+        .filter(b -> !b.v6() || topology.ipv6Listed)
+        .map(IpSpace.Block::endpoint)
+        .toList();
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName()
+        + "["
+        + topology.groups.size()
+        + " endpoints, "
+        + topology.pods.size()
+        + " pods, "
+        + topology.snapshot.policies().size()
+        + " policies]";
+  }
+}

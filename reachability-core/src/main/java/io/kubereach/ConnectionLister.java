@@ -1,0 +1,190 @@
+package io.kubereach;
+
+import io.kubereach.model.Endpoint;
+import io.kubereach.model.PortSet;
+import io.kubereach.model.WorkloadEndpoint;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Endpoint-level answers and the {@code list} output (DESIGN §8), on top of any {@link PairPorts}:
+ * unions over the pods of an endpoint (S15), the self rule (S11), and maximal external ranges of
+ * equal connections (S12).
+ */
+final class ConnectionLister {
+  static final Comparator<Connection> ORDER =
+      Comparator.comparing((Connection c) -> c.source().toString())
+          .thenComparing(c -> c.destination().toString());
+
+  private final Topology topology;
+  private final PairPorts pairs;
+
+  ConnectionLister(Topology topology, PairPorts pairs) {
+    this.topology = topology;
+    this.pairs = pairs;
+  }
+
+  /** The ports allowed between two endpoints' members (see {@link ReachabilityIndex}). */
+  PortSet ports(Topology.Members s, Topology.Members d) {
+    if (s instanceof Topology.PodMembers ps && d instanceof Topology.PodMembers pd) {
+      return podPorts(ps, pd);
+    }
+    if (s instanceof Topology.PodMembers ps && d instanceof Topology.AddressMembers ad) {
+      PortSet out = PortSet.none();
+      for (int atom : topology.ipAtoms.atomsOverlapping(ad.range())) {
+        for (int c : classes(ps.pods()).keySet()) {
+          out = out.union(pairs.toExternal(c, atom));
+        }
+      }
+      return out;
+    }
+    if (s instanceof Topology.AddressMembers as && d instanceof Topology.PodMembers pd) {
+      PortSet out = PortSet.none();
+      for (int atom : topology.ipAtoms.atomsOverlapping(as.range())) {
+        for (int c : classes(pd.pods()).keySet()) {
+          out = out.union(pairs.fromExternal(atom, c));
+        }
+      }
+      return out;
+    }
+    throw new IllegalArgumentException(
+        "both "
+            + s.endpoint()
+            + " and "
+            + d.endpoint()
+            + " are external; no policy applies between addresses, pick a pod or workload");
+  }
+
+  private PortSet podPorts(Topology.PodMembers s, Topology.PodMembers d) {
+    boolean replicas = s.endpoint().equals(d.endpoint()) && s.pods().length > 1;
+    if (!replicas) {
+      for (int p : s.pods()) {
+        for (int q : d.pods()) {
+          if (p == q && !topology.pods.get(p).representative()) {
+            return PortSet.all(); // S11: the very same pod
+          }
+        }
+      }
+    }
+    Map<Integer, Integer> sourceClasses = classes(s.pods());
+    Map<Integer, Integer> destinationClasses = classes(d.pods());
+    PortSet out = PortSet.none();
+    for (Map.Entry<Integer, Integer> a : sourceClasses.entrySet()) {
+      for (int b : destinationClasses.keySet()) {
+        // S11: two replicas of one endpoint must be distinct pods (or a workload's template).
+        if (replicas && a.getKey() == b && a.getValue() < 2) {
+          continue;
+        }
+        out = out.union(pairs.between(a.getKey(), b));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The classes of some pods, each with a multiplicity: the number of its pods, or 2 when one of
+   * them is a workload's representative (which stands for distinct replicas).
+   */
+  private Map<Integer, Integer> classes(int[] pods) {
+    Map<Integer, Integer> out = new LinkedHashMap<>();
+    for (int p : pods) {
+      int weight = topology.pods.get(p).representative() ? 2 : 1;
+      out.merge(pairs.classOf(p), weight, Integer::sum);
+    }
+    return out;
+  }
+
+  /** Every allowed connection at workload granularity, or pod granularity. */
+  List<Connection> list(boolean podGranularity) {
+    List<WorkloadEndpoint> endpoints = podGranularity ? topology.podEndpoints : topology.groups;
+    List<int[]> members = new ArrayList<>(endpoints.size());
+    for (WorkloadEndpoint e : endpoints) {
+      members.add(((Topology.PodMembers) topology.members(e)).pods());
+    }
+    List<int[]> classSets = new ArrayList<>(endpoints.size());
+    for (int[] pods : members) {
+      classSets.add(classes(pods).keySet().stream().mapToInt(Integer::intValue).toArray());
+    }
+    Map<Long, PortSet> cache = new HashMap<>();
+    List<Connection> out = new ArrayList<>();
+    for (int i = 0; i < endpoints.size(); i++) {
+      for (int j = 0; j < endpoints.size(); j++) {
+        if (i == j) {
+          continue; // no X => X lines (DESIGN §8)
+        }
+        // Distinct endpoints have disjoint pods: a plain union over class pairs (S15).
+        PortSet ports = PortSet.none();
+        for (int a : classSets.get(i)) {
+          for (int b : classSets.get(j)) {
+            ports =
+                ports.union(cache.computeIfAbsent(((long) a << 32) | b, k -> pairs.between(a, b)));
+          }
+        }
+        if (!ports.isEmpty()) {
+          out.add(new Connection(endpoints.get(i), endpoints.get(j), ports));
+        }
+      }
+      addExternal(out, endpoints.get(i), classSets.get(i));
+    }
+    out.sort(ORDER);
+    return List.copyOf(out);
+  }
+
+  /** S12: per direction, the maximal runs of address atoms with identical connections. */
+  private void addExternal(List<Connection> out, Endpoint endpoint, int[] classes) {
+    List<IpSpace.Block> atoms = topology.ipAtoms.atoms();
+    for (boolean egress : new boolean[] {true, false}) {
+      IpSpace.Block run = null;
+      PortSet runPorts = null;
+      for (int atom = 0; atom < atoms.size(); atom++) {
+        IpSpace.Block block = atoms.get(atom);
+        if (block.v6() && !topology.ipv6Listed) {
+          break; // IPv6 space appears only when some input mentions IPv6 (S12)
+        }
+        PortSet ports = PortSet.none();
+        for (int c : classes) {
+          ports = ports.union(egress ? pairs.toExternal(c, atom) : pairs.fromExternal(atom, c));
+        }
+        if (run != null && run.v6() == block.v6() && runPorts.equals(ports)) {
+          run = new IpSpace.Block(run.v6(), run.first(), block.last());
+        } else {
+          emit(out, endpoint, run, runPorts, egress);
+          run = block;
+          runPorts = ports;
+        }
+      }
+      emit(out, endpoint, run, runPorts, egress);
+    }
+  }
+
+  private static void emit(
+      List<Connection> out, Endpoint endpoint, IpSpace.Block run, PortSet ports, boolean egress) {
+    if (run == null || ports.isEmpty()) {
+      return;
+    }
+    Endpoint range = run.endpoint();
+    out.add(
+        egress ? new Connection(endpoint, range, ports) : new Connection(range, endpoint, ports));
+  }
+
+  /** The lines of a listing that leave (or reach) an endpoint, for reachableFrom/To. */
+  static List<Connection> touching(List<Connection> listing, Topology.Members m, boolean asSource) {
+    List<Connection> out = new ArrayList<>();
+    for (Connection c : listing) {
+      Endpoint e = asSource ? c.source() : c.destination();
+      boolean match =
+          m instanceof Topology.AddressMembers a
+              ? e instanceof io.kubereach.model.ExternalEndpoint x
+                  && IpSpace.range(x).overlaps(a.range())
+              : e.equals(m.endpoint());
+      if (match) {
+        out.add(c);
+      }
+    }
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,290 @@
+package io.kubereach;
+
+import io.kubereach.model.ClusterSnapshot;
+import io.kubereach.model.Endpoint;
+import io.kubereach.model.ExternalEndpoint;
+import io.kubereach.model.IpBlockPeer;
+import io.kubereach.model.Namespace;
+import io.kubereach.model.NetworkPolicy;
+import io.kubereach.model.Owner;
+import io.kubereach.model.Peer;
+import io.kubereach.model.Pod;
+import io.kubereach.model.PolicyType;
+import io.kubereach.model.Rule;
+import io.kubereach.model.Workload;
+import io.kubereach.model.WorkloadEndpoint;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The analysis pods of a snapshot and the endpoints they form (S15), the ipBlocks of its policies
+ * and the address atoms they induce (S12). Shared by the engine and the reference evaluator;
+ * immutable after construction.
+ */
+final class Topology {
+  private static final Comparator<Endpoint> BY_TEXT = Comparator.comparing(Endpoint::toString);
+
+  final ClusterSnapshot snapshot;
+  final AnalysisOptions options;
+  final List<AnalysisPod> pods;
+  final Map<String, Map<String, String>> namespaceLabels;
+  final List<WorkloadEndpoint> groups;
+  final int[][] membersOfGroup;
+  final int[] groupOfPod;
+  final List<WorkloadEndpoint> podEndpoints;
+  final List<IpSpace.Matcher> matchers;
+  final Map<IpBlockPeer, Integer> matcherIndex;
+  final IpAtoms ipAtoms;
+  final boolean ipv6Listed;
+  private final Map<WorkloadEndpoint, Integer> groupIndex = new HashMap<>();
+  private final Map<WorkloadEndpoint, Integer> podIndex = new HashMap<>();
+
+  Topology(ClusterSnapshot snapshot, AnalysisOptions options) {
+    this.snapshot = snapshot;
+    this.options = options;
+    Map<String, Map<String, String>> ns = new HashMap<>();
+    for (Namespace n : snapshot.namespaces()) {
+      ns.put(n.name(), n.labels());
+    }
+    this.namespaceLabels = Map.copyOf(ns);
+
+    List<AnalysisPod> all = new ArrayList<>();
+    for (Pod p : snapshot.pods()) {
+      WorkloadEndpoint self = new WorkloadEndpoint(p.namespace(), p.name(), "Pod");
+      all.add(
+          new AnalysisPod(
+              all.size(),
+              p.namespace(),
+              p.labels(),
+              p.ports(),
+              p.ips().stream().map(IpSpace::address).toList(),
+              p.hostNetwork(),
+              false,
+              self,
+              p.owner()
+                  .filter(o -> !o.kind().equals("Node"))
+                  .map(o -> ownerEndpoint(p, o))
+                  .orElse(self)));
+    }
+    for (Workload w : snapshot.workloads()) {
+      WorkloadEndpoint self = Endpoint.workload(w.kind(), w.namespace(), w.name());
+      all.add(
+          new AnalysisPod(
+              all.size(),
+              w.namespace(),
+              w.templateLabels(),
+              w.templatePorts(),
+              List.of(),
+              w.hostNetwork(),
+              true,
+              self,
+              self));
+    }
+    this.pods = List.copyOf(all);
+
+    TreeSet<WorkloadEndpoint> groupSet = new TreeSet<>(BY_TEXT);
+    pods.forEach(p -> groupSet.add(p.groupEndpoint()));
+    this.groups = List.copyOf(groupSet);
+    for (int g = 0; g < groups.size(); g++) {
+      groupIndex.put(groups.get(g), g);
+    }
+    this.groupOfPod = new int[pods.size()];
+    List<List<Integer>> members = new ArrayList<>();
+    groups.forEach(g -> members.add(new ArrayList<>()));
+    for (AnalysisPod p : pods) {
+      int g = groupIndex.get(p.groupEndpoint());
+      groupOfPod[p.index()] = g;
+      members.get(g).add(p.index());
+    }
+    this.membersOfGroup =
+        members.stream()
+            .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+            .toArray(int[][]::new);
+    TreeSet<WorkloadEndpoint> podSet = new TreeSet<>(BY_TEXT);
+    for (AnalysisPod p : pods) {
+      podSet.add(p.podEndpoint());
+      podIndex.put(p.podEndpoint(), p.index());
+    }
+    this.podEndpoints = List.copyOf(podSet);
+
+    Map<IpBlockPeer, Integer> mIndex = new LinkedHashMap<>();
+    List<IpSpace.Matcher> ms = new ArrayList<>();
+    for (NetworkPolicy policy : snapshot.policies()) {
+      for (PolicyType dir : PolicyType.values()) {
+        for (Rule rule : policy.rules(dir)) {
+          for (Peer peer : rule.peers()) {
+            if (peer instanceof IpBlockPeer b && !mIndex.containsKey(b)) {
+              mIndex.put(b, ms.size());
+              ms.add(IpSpace.Matcher.of(b));
+            }
+          }
+        }
+      }
+    }
+    this.matchers = List.copyOf(ms);
+    this.matcherIndex = Map.copyOf(mIndex);
+    this.ipAtoms = new IpAtoms(matchers);
+    this.ipv6Listed =
+        matchers.stream().anyMatch(m -> m.cidr().v6())
+            || pods.stream().flatMap(p -> p.ips().stream()).anyMatch(IpSpace.Address::v6)
+            || snapshot.services().stream()
+                .flatMap(s -> s.sourceRanges().stream())
+                .anyMatch(r -> r.contains(":"));
+  }
+
+  private static WorkloadEndpoint ownerEndpoint(Pod pod, Owner owner) {
+    // S15: pods with a controller owner are reported as that owner.
+    return new WorkloadEndpoint(pod.namespace(), owner.name(), owner.kind());
+  }
+
+  /** What an endpoint of a query stands for. */
+  sealed interface Members permits PodMembers, AddressMembers {
+    Endpoint endpoint();
+  }
+
+  /**
+   * Pods.
+   *
+   * @param pods the analysis pods, at least one
+   */
+  record PodMembers(WorkloadEndpoint endpoint, int[] pods) implements Members {}
+
+  /**
+   * An external range.
+   *
+   * @param range its addresses
+   */
+  record AddressMembers(ExternalEndpoint endpoint, IpSpace.Block range) implements Members {}
+
+  /** The members of an endpoint: workload granularity first, then pod granularity. */
+  Members members(Endpoint e) {
+    if (e instanceof ExternalEndpoint x) {
+      return new AddressMembers(x, IpSpace.range(x));
+    }
+    WorkloadEndpoint w = (WorkloadEndpoint) e;
+    Integer g = groupIndex.get(w);
+    if (g != null) {
+      return new PodMembers(w, membersOfGroup[g]);
+    }
+    Integer p = podIndex.get(w);
+    if (p != null) {
+      return new PodMembers(w, new int[] {p});
+    }
+    throw new IllegalArgumentException(
+        "endpoint "
+            + w
+            + " is not in this snapshot; endpoints in "
+            + w.namespace()
+            + ": "
+            + inNamespace(w.namespace()));
+  }
+
+  /** Whether the endpoint is one of workload granularity (else pod granularity or external). */
+  boolean isGroup(Endpoint e) {
+    return e instanceof WorkloadEndpoint w && groupIndex.containsKey(w);
+  }
+
+  /** Index of a workload-granularity endpoint, or -1. */
+  int groupIndexOf(Endpoint e) {
+    return e instanceof WorkloadEndpoint w ? groupIndex.getOrDefault(w, -1) : -1;
+  }
+
+  /** Index of a pod-granularity endpoint, or -1. */
+  int podIndexOf(Endpoint e) {
+    return e instanceof WorkloadEndpoint w ? podIndex.getOrDefault(w, -1) : -1;
+  }
+
+  private List<String> inNamespace(String namespace) {
+    TreeSet<String> names = new TreeSet<>();
+    for (WorkloadEndpoint w : groups) {
+      if (w.namespace().equals(namespace)) {
+        names.add(w.name() + "[" + w.kind() + "]");
+      }
+    }
+    for (WorkloadEndpoint w : podEndpoints) {
+      if (w.namespace().equals(namespace)) {
+        names.add(w.name() + "[" + w.kind() + "]");
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /** Reads an endpoint as a user writes it (see {@link ReachabilityIndex#resolve(String)}). */
+  Endpoint resolve(String text) {
+    String t = text.trim();
+    if (t.indexOf('/') > 0 && t.indexOf('[') < 0) {
+      String namespace = t.substring(0, t.indexOf('/'));
+      String name = t.substring(t.indexOf('/') + 1);
+      TreeSet<WorkloadEndpoint> candidates = new TreeSet<>(BY_TEXT);
+      for (List<WorkloadEndpoint> list : List.of(groups, podEndpoints)) {
+        for (WorkloadEndpoint w : list) {
+          if (w.namespace().equals(namespace) && w.name().equals(name)) {
+            candidates.add(w);
+          }
+        }
+      }
+      if (candidates.size() == 1) {
+        return candidates.first();
+      }
+      if (candidates.isEmpty()) {
+        throw new IllegalArgumentException(
+            "no endpoint named "
+                + t
+                + " in this snapshot; endpoints in "
+                + namespace
+                + ": "
+                + inNamespace(namespace));
+      }
+      throw new IllegalArgumentException(
+          t + " is ambiguous; write one of " + candidates.stream().map(Object::toString).toList());
+    }
+    Endpoint e = Endpoint.parse(t);
+    members(e);
+    return e;
+  }
+
+  /** S13 caveats for the hostNetwork pods among the members of an endpoint. */
+  List<String> caveats(Members m) {
+    if (!(m instanceof PodMembers pm)) {
+      return List.of();
+    }
+    List<String> hostNetwork = new ArrayList<>();
+    for (int p : pm.pods()) {
+      if (pods.get(p).hostNetwork()) {
+        hostNetwork.add(pods.get(p).podEndpoint().toString());
+      }
+    }
+    if (hostNetwork.isEmpty()) {
+      return List.of();
+    }
+    return List.of(
+        (hostNetwork.size() == 1 && hostNetwork.get(0).equals(pm.endpoint().toString())
+                ? pm.endpoint() + " uses"
+                : pm.endpoint() + " has pods that use")
+            + " hostNetwork: most network plugins do not apply NetworkPolicy to such pods;"
+            + " this answer treats them as ordinary pods (S13)");
+  }
+
+  /** The caveats of a query between two endpoints, without duplicates. */
+  List<String> caveats(Members a, Members b) {
+    List<String> out = new ArrayList<>(caveats(a));
+    for (String c : caveats(b)) {
+      if (!out.contains(c)) {
+        out.add(c);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The namespace labels of a pod's namespace (S8: every namespace exists). */
+  Map<String, String> namespaceLabels(String namespace) {
+    return Optional.ofNullable(namespaceLabels.get(namespace))
+        .orElseGet(() -> Namespace.of(namespace).labels());
+  }
+}

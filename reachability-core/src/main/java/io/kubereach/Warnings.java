@@ -1,0 +1,189 @@
+package io.kubereach;
+
+import io.kubereach.model.ContainerPort;
+import io.kubereach.model.IpBlockPeer;
+import io.kubereach.model.NetworkPolicy;
+import io.kubereach.model.Peer;
+import io.kubereach.model.PodPeer;
+import io.kubereach.model.PolicyType;
+import io.kubereach.model.PortRef;
+import io.kubereach.model.PortSpec;
+import io.kubereach.model.Rule;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Remarks about the input that do not stop the analysis (S10, S12, S15). */
+final class Warnings {
+  private static final int SHOWN = 5;
+
+  /** Ranges where clusters usually put pod addresses: RFC 1918, shared CGNAT, IPv6 ULA. */
+  private static final List<IpSpace.Block> POD_LIKE =
+      List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7").stream()
+          .map(IpSpace::prefixBlock)
+          .toList();
+
+  private Warnings() {}
+
+  static List<String> of(Topology topology) {
+    TreeSet<String> out = new TreeSet<>();
+    namedPorts(topology, out);
+    podsWithoutIp(topology, out);
+    differingReplicas(topology, out);
+    return List.copyOf(out);
+  }
+
+  /** S10: a named port that a destination the rule can reach does not define. */
+  private static void namedPorts(Topology topology, Set<String> out) {
+    for (NetworkPolicy policy : topology.snapshot.policies()) {
+      for (PolicyType direction : PolicyType.values()) {
+        List<Rule> rules = policy.rules(direction);
+        for (int i = 0; i < rules.size(); i++) {
+          Rule rule = rules.get(i);
+          for (PortSpec spec : rule.ports()) {
+            if (!(spec.port().orElse(null) instanceof PortRef.Name n)) {
+              continue;
+            }
+            List<String> missing = new ArrayList<>();
+            for (AnalysisPod pod : topology.pods) {
+              boolean target =
+                  direction == PolicyType.Ingress
+                      ? selects(policy, pod)
+                      : rule.peers().isEmpty()
+                          || rule.peers().stream().anyMatch(p -> matches(topology, policy, p, pod));
+              if (target && !defines(pod, n.name(), spec)) {
+                missing.add(pod.podEndpoint().toString());
+              }
+            }
+            if (!missing.isEmpty()) {
+              out.add(
+                  String.format(
+                      Locale.ROOT,
+                      "NetworkPolicy %s %s rule %d: named port %s/%s is not defined on %s, so it"
+                          + " matches nothing there (S10)",
+                      policy,
+                      direction.name().toLowerCase(Locale.ROOT),
+                      i,
+                      n.name(),
+                      spec.protocol(),
+                      shown(missing)));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean selects(NetworkPolicy policy, AnalysisPod pod) {
+    return policy.namespace().equals(pod.namespace()) && policy.podSelector().matches(pod.labels());
+  }
+
+  private static boolean matches(
+      Topology topology, NetworkPolicy policy, Peer peer, AnalysisPod pod) {
+    if (peer instanceof PodPeer p) {
+      boolean namespaceOk =
+          p.namespaceSelector()
+              .map(s -> s.matches(topology.namespaceLabels(pod.namespace())))
+              .orElse(pod.namespace().equals(policy.namespace()));
+      return namespaceOk && p.podSelector().map(s -> s.matches(pod.labels())).orElse(true);
+    }
+    IpSpace.Matcher m = topology.matchers.get(topology.matcherIndex.get((IpBlockPeer) peer));
+    return topology.options.ipBlocksMatchPodIps() && pod.ips().stream().anyMatch(m::contains);
+  }
+
+  private static boolean defines(AnalysisPod pod, String name, PortSpec spec) {
+    for (ContainerPort cp : pod.ports()) {
+      if (cp.name().equals(Optional.of(name)) && cp.protocol() == spec.protocol()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** S12: a block that could hold pod addresses never matches pods whose IP is unknown. */
+  private static void podsWithoutIp(Topology topology, Set<String> out) {
+    if (!topology.options.ipBlocksMatchPodIps()) {
+      return;
+    }
+    List<String> withoutIp = new ArrayList<>();
+    List<IpSpace.Address> known = new ArrayList<>();
+    for (AnalysisPod pod : topology.pods) {
+      if (pod.ips().isEmpty()) {
+        withoutIp.add(pod.podEndpoint().toString());
+      }
+      known.addAll(pod.ips());
+    }
+    if (withoutIp.isEmpty()) {
+      return;
+    }
+    for (NetworkPolicy policy : topology.snapshot.policies()) {
+      for (PolicyType direction : PolicyType.values()) {
+        for (Rule rule : policy.rules(direction)) {
+          for (Peer peer : rule.peers()) {
+            if (peer instanceof IpBlockPeer block) {
+              IpSpace.Block cidr = IpSpace.prefixBlock(block.cidr());
+              boolean podLike =
+                  POD_LIKE.stream().anyMatch(cidr::overlaps)
+                      || known.stream().anyMatch(cidr::contains);
+              if (podLike) {
+                out.add(
+                    String.format(
+                        Locale.ROOT,
+                        "NetworkPolicy %s: ipBlock %s could contain pod addresses, but %s have no"
+                            + " known IP and are never matched by it (S12)",
+                        policy,
+                        block.cidr(),
+                        shown(withoutIp)));
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** S15: pods of one owner that differ in labels, ports or the ipBlocks their IPs lie in. */
+  private static void differingReplicas(Topology topology, Set<String> out) {
+    for (int g = 0; g < topology.groups.size(); g++) {
+      int[] members = topology.membersOfGroup[g];
+      Set<List<Object>> kinds = new HashSet<>();
+      for (int p : members) {
+        AnalysisPod pod = topology.pods.get(p);
+        List<Integer> blocks = new ArrayList<>();
+        if (topology.options.ipBlocksMatchPodIps()) {
+          for (int m = 0; m < topology.matchers.size(); m++) {
+            if (pod.ips().stream().anyMatch(topology.matchers.get(m)::contains)) {
+              blocks.add(m);
+            }
+          }
+        }
+        kinds.add(List.of(pod.labels(), Set.copyOf(pod.ports()), blocks));
+      }
+      if (kinds.size() > 1) {
+        List<String> names = new ArrayList<>();
+        for (int p : members) {
+          names.add(topology.pods.get(p).podEndpoint().toString());
+        }
+        out.add(
+            topology.groups.get(g)
+                + ": its pods differ in labels, container ports or matched ipBlocks ("
+                + shown(names)
+                + "); its connections are the union over its pods (S15)");
+      }
+    }
+  }
+
+  private static String shown(List<String> names) {
+    if (names.size() <= SHOWN) {
+      return names.toString();
+    }
+    return names
+        .subList(0, SHOWN)
+        .toString()
+        .replace("]", ", ... " + (names.size() - SHOWN) + " more]");
+  }
+}
