@@ -1,0 +1,574 @@
+package io.kubereach;
+
+import static io.kubereach.testing.Build.block;
+import static io.kubereach.testing.Build.from;
+import static io.kubereach.testing.Build.labels;
+import static io.kubereach.testing.Build.namespaces;
+import static io.kubereach.testing.Build.pod;
+import static io.kubereach.testing.Build.pods;
+import static io.kubereach.testing.Build.policy;
+import static io.kubereach.testing.Build.port;
+import static io.kubereach.testing.Build.rule;
+import static io.kubereach.testing.Build.sel;
+import static io.kubereach.testing.Build.tcp;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kubereach.Explanation.Outcome;
+import io.kubereach.model.ClusterSnapshot;
+import io.kubereach.model.Endpoint;
+import io.kubereach.model.ExternalEndpoint;
+import io.kubereach.model.LabelSelector;
+import io.kubereach.model.LabelSelector.Operator;
+import io.kubereach.model.LabelSelector.Requirement;
+import io.kubereach.model.Namespace;
+import io.kubereach.model.NetworkPolicy;
+import io.kubereach.model.Owner;
+import io.kubereach.model.PodPeer;
+import io.kubereach.model.PolicyType;
+import io.kubereach.model.Port;
+import io.kubereach.model.PortSet;
+import io.kubereach.model.PortSpec;
+import io.kubereach.model.Protocol;
+import io.kubereach.model.Rule;
+import io.kubereach.model.Workload;
+import io.kubereach.model.WorkloadKind;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The rules S1–S15 of DESIGN §4, each test run on the engine and on the reference evaluator. */
+class SemanticsTest {
+
+  /** The implementations under test. */
+  enum Impl {
+    ENGINE(Reachability::index),
+    REFERENCE(ReferenceEvaluator::index);
+
+    private final BiFunction<ClusterSnapshot, AnalysisOptions, ReachabilityIndex> factory;
+
+    Impl(BiFunction<ClusterSnapshot, AnalysisOptions, ReachabilityIndex> factory) {
+      this.factory = factory;
+    }
+
+    ReachabilityIndex index(ClusterSnapshot c) {
+      return factory.apply(c, AnalysisOptions.defaults());
+    }
+
+    ReachabilityIndex index(ClusterSnapshot c, AnalysisOptions o) {
+      return factory.apply(c, o);
+    }
+  }
+
+  private static final Endpoint XA = Endpoint.pod("x", "a");
+  private static final Endpoint XB = Endpoint.pod("x", "b");
+  private static final Endpoint YA = Endpoint.pod("y", "a");
+
+  /** x/a, x/b, y/a with labels pod=<name>, and the given policies. */
+  private static ClusterSnapshot abc(NetworkPolicy... policies) {
+    ClusterSnapshot.Builder b =
+        ClusterSnapshot.builder()
+            .add(pod("x", "a", "pod=a").withIps(List.of("10.0.1.1")))
+            .add(pod("x", "b", "pod=b").withIps(List.of("10.0.1.2")))
+            .add(pod("y", "a", "pod=a").withIps(List.of("10.0.2.1")));
+    for (NetworkPolicy p : policies) {
+      b.add(p);
+    }
+    return b.build();
+  }
+
+  private static boolean allowed(ReachabilityIndex i, Endpoint s, Endpoint d, Port p) {
+    return i.check(s, d, p).allowed();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void podSelectedByNoPolicyAllowsEverything(Impl impl) {
+    // S1
+    ReachabilityIndex i = impl.index(abc());
+    assertThat(i.allowed(XA, XB)).isEqualTo(PortSet.all());
+    assertThat(i.explain(XA, XB, Port.tcp(80)).ingress().outcome()).isEqualTo(Outcome.NOT_ISOLATED);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void ingressIsolatedPodDeniesPeersNoRuleAdmits(Impl impl) {
+    // S2
+    ReachabilityIndex i =
+        impl.index(abc(policy("x", "only-a").select("pod=b").ingress(from(pods("pod=a"))).build()));
+    assertThat(allowed(i, XA, XB, Port.tcp(80))).isTrue();
+    assertThat(allowed(i, YA, XB, Port.tcp(80))).isFalse();
+    Explanation e = i.explain(YA, XB, Port.tcp(80));
+    assertThat(e.ingress().outcome()).isEqualTo(Outcome.DENIED);
+    assertThat(e.ingress().isolatedBy()).containsExactly("x/only-a");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void rulesOfADirectionNotInPolicyTypesCountForNothing(Impl impl) {
+    // S2: an Egress-only policy's ingress rules neither isolate nor allow.
+    NetworkPolicy p =
+        policy("x", "egress-only")
+            .types(PolicyType.Egress)
+            .ingress(from(pods("pod=zzz")))
+            .egress(Rule.allowAll())
+            .build();
+    ReachabilityIndex i = impl.index(abc(p));
+    assertThat(allowed(i, YA, XB, Port.tcp(80))).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void egressEmptyWithoutPolicyTypesDoesNotIsolateEgress(Impl impl) {
+    // S3: egress: [] without policyTypes means [Ingress] only.
+    ReachabilityIndex i =
+        impl.index(abc(policy("x", "p").select("pod=a").ingress(Rule.allowAll()).build()));
+    assertThat(allowed(i, XA, YA, Port.tcp(80))).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void egressRuleWithoutPolicyTypesIsolatesEgress(Impl impl) {
+    // S3: an egress rule adds Egress to the defaulted types.
+    ReachabilityIndex i =
+        impl.index(
+            abc(
+                policy("x", "p")
+                    .select("pod=a")
+                    .egress(rule(List.of(pods("pod=b")), tcp(80)))
+                    .build()));
+    assertThat(allowed(i, XA, YA, Port.tcp(80))).isFalse();
+    assertThat(allowed(i, XA, XB, Port.tcp(80))).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void policiesOfOneDirectionAddUp(Impl impl) {
+    // S4: the union of the selecting policies' rules.
+    ReachabilityIndex i =
+        impl.index(
+            abc(
+                policy("x", "p80").select("pod=b").ingress(rule(List.of(), tcp(80))).build(),
+                policy("x", "p81").select("pod=b").ingress(rule(List.of(), tcp(81))).build()));
+    assertThat(i.allowed(XA, XB)).hasToString("TCP 80-81");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void egressAndIngressMustAllowTheSamePort(Impl impl) {
+    // S5: egress allows 80, ingress allows 81: nothing gets through.
+    ReachabilityIndex i =
+        impl.index(
+            abc(
+                policy("x", "out")
+                    .select("pod=a")
+                    .types(PolicyType.Egress)
+                    .egress(rule(List.of(), tcp(80)))
+                    .build(),
+                policy("x", "in")
+                    .select("pod=b")
+                    .ingress(rule(List.of(), tcp(80), tcp(81)))
+                    .build()));
+    assertThat(i.allowed(XA, XB)).hasToString("TCP 80");
+    assertThat(allowed(i, XA, XB, Port.tcp(81))).isFalse();
+    Explanation e = i.explain(XA, XB, Port.tcp(81));
+    assertThat(e.egress().outcome()).isEqualTo(Outcome.DENIED);
+    assertThat(e.ingress().outcome()).isEqualTo(Outcome.ALLOWED);
+    assertThat(e.ingress().allowedBy()).containsExactly(new Explanation.RuleRef("x/in", 0));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void emptyFromMatchesAllPodsAndAddresses(Impl impl) {
+    // S6
+    ReachabilityIndex i =
+        impl.index(abc(policy("x", "p").select("pod=b").ingress(rule(List.of(), tcp(80))).build()));
+    assertThat(allowed(i, YA, XB, Port.tcp(80))).isTrue();
+    assertThat(allowed(i, Endpoint.ip("8.8.8.8"), XB, Port.tcp(80))).isTrue();
+    assertThat(allowed(i, YA, XB, Port.udp(80))).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void policyWithNoRulesOnlyIsolates(Impl impl) {
+    // S6: an empty list for a direction allows nothing there.
+    ReachabilityIndex i =
+        impl.index(abc(policy("x", "deny").types(PolicyType.Ingress, PolicyType.Egress).build()));
+    assertThat(i.allowed(XA, XB)).isEqualTo(PortSet.none());
+    assertThat(i.allowed(YA, XA)).isEqualTo(PortSet.none());
+    assertThat(i.allowed(YA, Endpoint.ip("1.1.1.1"))).isEqualTo(PortSet.all());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void podSelectorAloneMeansThePolicysNamespace(Impl impl) {
+    // S7
+    ReachabilityIndex i =
+        impl.index(abc(policy("x", "p").select("pod=b").ingress(from(pods("pod=a"))).build()));
+    assertThat(allowed(i, XA, XB, Port.tcp(80))).isTrue();
+    assertThat(allowed(i, YA, XB, Port.tcp(80))).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void namespaceSelectorAloneMeansAllPodsThere(Impl impl) {
+    // S7, S8: the name label is always there.
+    ReachabilityIndex i =
+        impl.index(
+            abc(
+                policy("x", "p")
+                    .select("pod=b")
+                    .ingress(from(namespaces("kubernetes.io/metadata.name=y")))
+                    .build()));
+    assertThat(allowed(i, YA, XB, Port.tcp(80))).isTrue();
+    assertThat(allowed(i, XA, XB, Port.tcp(80))).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void bothSelectorsInOnePeerMeanAndSeparatePeersMeanOr(Impl impl) {
+    // S7
+    PodPeer and = PodPeer.of(sel("kubernetes.io/metadata.name=y"), sel("pod=b"));
+    ReachabilityIndex i =
+        impl.index(abc(policy("x", "p").select("pod=b").ingress(from(and)).build()));
+    assertThat(allowed(i, YA, XB, Port.tcp(80))).isFalse();
+    ReachabilityIndex or =
+        impl.index(
+            abc(
+                policy("x", "p")
+                    .select("pod=b")
+                    .ingress(from(namespaces("kubernetes.io/metadata.name=y"), pods("pod=zzz")))
+                    .build()));
+    assertThat(allowed(or, YA, XB, Port.tcp(80))).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void exceptAppliesOnlyInsideItsOwnPeer(Impl impl) {
+    // S7: the second peer's cidr covers what the first peer excepts.
+    NetworkPolicy p =
+        policy("x", "p")
+            .select("pod=b")
+            .ingress(from(block("10.0.0.0/8", "10.1.0.0/16"), block("10.1.2.0/24")))
+            .build();
+    ReachabilityIndex i = impl.index(abc(p));
+    assertThat(allowed(i, Endpoint.ip("10.1.2.3"), XB, Port.tcp(80))).isTrue();
+    assertThat(allowed(i, Endpoint.ip("10.1.3.3"), XB, Port.tcp(80))).isFalse();
+    assertThat(allowed(i, Endpoint.ip("10.2.0.0"), XB, Port.tcp(80))).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void notInMatchesAPodWithoutTheKey(Impl impl) {
+    // S7a: NotIn holds when the key is absent.
+    LabelSelector notIn =
+        new LabelSelector(Map.of(), List.of(new Requirement("tier", Operator.NotIn, Set.of("db"))));
+    LabelSelector doesNotExist =
+        new LabelSelector(
+            Map.of(), List.of(new Requirement("pod", Operator.DoesNotExist, Set.of())));
+    ReachabilityIndex i =
+        impl.index(
+            abc(policy("x", "p").select("pod=b").ingress(from(PodPeer.pods(notIn))).build()));
+    assertThat(allowed(i, XA, XB, Port.tcp(80))).isTrue();
+    ReachabilityIndex j =
+        impl.index(
+            abc(
+                policy("x", "p")
+                    .select("pod=b")
+                    .ingress(from(PodPeer.pods(doesNotExist)))
+                    .build()));
+    assertThat(allowed(j, XA, XB, Port.tcp(80))).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void inAndExistsNeedTheKey(Impl impl) {
+    // S7a
+    LabelSelector in =
+        new LabelSelector(Map.of(), List.of(new Requirement("pod", Operator.In, Set.of("a", "c"))));
+    LabelSelector exists =
+        new LabelSelector(Map.of(), List.of(new Requirement("tier", Operator.Exists, Set.of())));
+    ReachabilityIndex i =
+        impl.index(abc(policy("x", "p").select("pod=b").ingress(from(PodPeer.pods(in))).build()));
+    assertThat(allowed(i, XA, XB, Port.tcp(80))).isTrue();
+    ReachabilityIndex j =
+        impl.index(
+            abc(policy("x", "p").select("pod=b").ingress(from(PodPeer.pods(exists))).build()));
+    assertThat(allowed(j, XA, XB, Port.tcp(80))).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void namespaceNameLabelSelectsAnUndeclaredNamespace(Impl impl) {
+    // S8: namespace z is only referenced by a pod, yet carries its name label.
+    ClusterSnapshot c =
+        abc(policy("x", "p")
+                .select("pod=b")
+                .ingress(from(namespaces("kubernetes.io/metadata.name=z")))
+                .build())
+            .withPod(pod("z", "q", "pod=q"));
+    ReachabilityIndex i = impl.index(c);
+    assertThat(allowed(i, Endpoint.pod("z", "q"), XB, Port.tcp(80))).isTrue();
+    ClusterSnapshot relabelled = c.withNamespaceLabels("z", labels("team=red"));
+    assertThat(relabelled.namespace("z").orElseThrow().labels())
+        .containsEntry(Namespace.NAME_LABEL, "z");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void portWithoutNumberMatchesTheWholeProtocolAndEndPortIsInclusive(Impl impl) {
+    // S9
+    NetworkPolicy p =
+        policy("x", "p")
+            .select("pod=b")
+            .ingress(
+                rule(
+                    List.of(),
+                    PortSpec.all(Protocol.UDP),
+                    PortSpec.range(Protocol.TCP, 8080, 8090)))
+            .build();
+    ReachabilityIndex i = impl.index(abc(p));
+    assertThat(i.allowed(XA, XB)).hasToString("TCP 8080-8090,UDP 1-65535");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void sctpOnlyPolicyIsolatesTcp(Impl impl) {
+    // S2, S9: a policy allowing only SCTP still isolates the pod for TCP.
+    NetworkPolicy p =
+        policy("x", "p")
+            .select("pod=b")
+            .ingress(rule(List.of(), PortSpec.number(Protocol.SCTP, 80)))
+            .build();
+    ReachabilityIndex i = impl.index(abc(p));
+    assertThat(allowed(i, XA, XB, Port.tcp(80))).isFalse();
+    assertThat(allowed(i, XA, XB, Port.sctp(80))).isTrue();
+  }
+
+  /** x/a (client), x/b with named ports, x/c where "http" is another number, and a policy. */
+  private static ClusterSnapshot named(NetworkPolicy p) {
+    return ClusterSnapshot.builder()
+        .add(pod("x", "a", "pod=a"))
+        .add(
+            pod("x", "b", "pod=b", "srv=yes")
+                .withPorts(
+                    List.of(port("http", 8080, Protocol.TCP), port("dns", 53, Protocol.UDP))))
+        .add(pod("x", "c", "pod=c", "srv=yes").withPorts(List.of(port("http", 9090, Protocol.TCP))))
+        .add(p)
+        .build();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void namedPortResolvesOnEachDestinationPod(Impl impl) {
+    // S10: one name, different numbers on different pods.
+    ReachabilityIndex i =
+        impl.index(
+            named(
+                policy("x", "p")
+                    .select("srv=yes")
+                    .ingress(rule(List.of(), PortSpec.named(Protocol.TCP, "http")))
+                    .build()));
+    assertThat(i.allowed(XA, XB)).hasToString("TCP 8080");
+    assertThat(i.allowed(XA, Endpoint.pod("x", "c"))).hasToString("TCP 9090");
+    Explanation e = i.explain(XA, XB, Port.tcp(8080));
+    assertThat(e.ingress().namedPorts())
+        .singleElement()
+        .satisfies(n -> assertThat(n.numbers()).containsExactly(8080));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void namedPortWithAnotherProtocolMatchesNothing(Impl impl) {
+    // S10: "dns" is UDP on x/b; a TCP rule naming it resolves to nothing, with a warning.
+    ReachabilityIndex i =
+        impl.index(
+            named(
+                policy("x", "p")
+                    .select("pod=b")
+                    .ingress(rule(List.of(), PortSpec.named(Protocol.TCP, "dns")))
+                    .build()));
+    assertThat(i.allowed(XA, XB)).isEqualTo(PortSet.none());
+    assertThat(i.warnings()).anyMatch(w -> w.contains("named port dns/TCP") && w.contains("S10"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void egressNamedPortResolvesOnTheDestinationAndNeverOnAnAddress(Impl impl) {
+    // S10: egress named ports resolve on the peer pod; toward an external address, nothing.
+    ReachabilityIndex i =
+        impl.index(
+            named(
+                policy("x", "p")
+                    .select("pod=a")
+                    .types(PolicyType.Egress)
+                    .egress(rule(List.of(), PortSpec.named(Protocol.TCP, "http")))
+                    .build()));
+    assertThat(i.allowed(XA, Endpoint.pod("x", "c"))).hasToString("TCP 9090");
+    assertThat(i.allowed(XA, Endpoint.ip("1.2.3.4"))).isEqualTo(PortSet.none());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void ingressNamedPortResolvesOnTheSelectedPodForAnAddress(Impl impl) {
+    // S10: ingress from an IP range resolves on the selected pod.
+    ReachabilityIndex i =
+        impl.index(
+            named(
+                policy("x", "p")
+                    .select("pod=b")
+                    .ingress(
+                        rule(List.of(block("0.0.0.0/0")), PortSpec.named(Protocol.TCP, "http")))
+                    .build()));
+    assertThat(i.allowed(Endpoint.ip("1.2.3.4"), XB)).hasToString("TCP 8080");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void podReachesItselfButReplicasFollowTheRules(Impl impl) {
+    // S11
+    Workload web =
+        new Workload(WorkloadKind.Deployment, "x", "web", 3, labels("app=web"), List.of(), false);
+    ClusterSnapshot c =
+        abc(policy("x", "deny").types(PolicyType.Ingress).build()).withWorkload(web);
+    ReachabilityIndex i = impl.index(c);
+    Endpoint w = Endpoint.workload(WorkloadKind.Deployment, "x", "web");
+    assertThat(allowed(i, XA, XA, Port.tcp(80))).isTrue();
+    assertThat(i.explain(XA, XA, Port.tcp(80)).self()).isTrue();
+    assertThat(allowed(i, w, w, Port.tcp(80))).isFalse();
+    assertThat(i.connections()).noneMatch(x -> x.source().equals(x.destination()));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void ownedPodsOfOneOwnerAreOneEndpointWhoseConnectionsAreTheUnion(Impl impl) {
+    // S15, S11: two distinct replicas of one owner follow the rules between them.
+    Owner rs = new Owner("ReplicaSet", "web-7d9f");
+    ClusterSnapshot c =
+        ClusterSnapshot.builder()
+            .add(pod("x", "web-1", "app=web", "n=1").withOwner(rs))
+            .add(pod("x", "web-2", "app=web", "n=2").withOwner(rs))
+            .add(pod("x", "db", "app=db"))
+            .add(policy("x", "db").select("app=db").ingress(from(pods("n=1"))).build())
+            .add(policy("x", "web").select("app=web").ingress(from(pods("n=2"))).build())
+            .build();
+    ReachabilityIndex i = impl.index(c);
+    Endpoint web = i.resolve("x/web-7d9f");
+    assertThat(web).hasToString("x/web-7d9f[ReplicaSet]");
+    assertThat(i.endpoints())
+        .extracting(Object::toString)
+        .containsExactly("x/db[Pod]", "x/web-7d9f[ReplicaSet]");
+    assertThat(allowed(i, web, Endpoint.pod("x", "db"), Port.tcp(5432))).isTrue();
+    assertThat(allowed(i, Endpoint.pod("x", "web-2"), Endpoint.pod("x", "db"), Port.tcp(5432)))
+        .isFalse();
+    // web-2 reaches web-1, so some replica reaches another.
+    assertThat(allowed(i, web, web, Port.tcp(80))).isTrue();
+    assertThat(i.warnings())
+        .anyMatch(w -> w.startsWith("x/web-7d9f[ReplicaSet]") && w.contains("S15"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void ipBlockMatchesPodsByIpUnlessExternalOnly(Impl impl) {
+    // S12
+    NetworkPolicy p = policy("x", "p").select("pod=b").ingress(from(block("10.0.2.0/24"))).build();
+    assertThat(allowed(impl.index(abc(p)), YA, XB, Port.tcp(80))).isTrue();
+    assertThat(allowed(impl.index(abc(p), AnalysisOptions.externalOnly()), YA, XB, Port.tcp(80)))
+        .isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void podWithoutIpIsNeverMatchedByAnIpBlockAndAWarningSaysSo(Impl impl) {
+    // S12
+    NetworkPolicy p = policy("x", "p").select("pod=b").ingress(from(block("0.0.0.0/0"))).build();
+    ClusterSnapshot c = abc(p).withPod(pod("y", "noip", "pod=n"));
+    ReachabilityIndex i = impl.index(c);
+    assertThat(allowed(i, Endpoint.pod("y", "noip"), XB, Port.tcp(80))).isFalse();
+    assertThat(i.warnings()).anyMatch(w -> w.contains("y/noip[Pod]") && w.contains("S12"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void externalRangesAreMaximalRunsOfEqualConnections(Impl impl) {
+    // S12, DESIGN §8
+    NetworkPolicy p =
+        policy("x", "p")
+            .select("pod=b")
+            .ingress(rule(List.of(block("10.0.0.0/8", "10.1.0.0/16")), tcp(80)))
+            .build();
+    ReachabilityIndex i = impl.index(abc(p));
+    assertThat(i.reachableTo(XB))
+        .extracting(Object::toString)
+        .contains(
+            "10.0.0.0-10.0.255.255[External] => x/b[Pod] : TCP 80",
+            "10.2.0.0-10.255.255.255[External] => x/b[Pod] : TCP 80")
+        .noneMatch(s -> s.startsWith("0.0.0.0"));
+    assertThat(i.reachableFrom(XB))
+        .extracting(Object::toString)
+        .contains("x/b[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void ipv6SpaceAppearsWhenSomeInputMentionsIpv6(Impl impl) {
+    // S12: IPv6 ranges in RFC 5952 form.
+    NetworkPolicy p =
+        policy("x", "p").select("pod=b").ingress(from(block("2001:db8::/32"))).build();
+    ReachabilityIndex i = impl.index(abc(p));
+    assertThat(i.reachableTo(XB))
+        .extracting(Object::toString)
+        .containsExactly(
+            "2001:db8::-2001:db8:ffff:ffff:ffff:ffff:ffff:ffff[External] => x/b[Pod] : All Connections");
+    assertThat(impl.index(abc()).connections())
+        .noneMatch(
+            x ->
+                x.source() instanceof ExternalEndpoint e && e.isIpv6()
+                    || x.destination() instanceof ExternalEndpoint f && f.isIpv6());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void hostNetworkPodsCarryACaveat(Impl impl) {
+    // S13
+    ClusterSnapshot c = abc().withPod(pod("x", "h", "pod=h").withHostNetwork(true));
+    ReachabilityIndex i = impl.index(c);
+    Verdict v = i.check(XA, Endpoint.pod("x", "h"), Port.tcp(80));
+    assertThat(v.allowed()).isTrue();
+    assertThat(v.caveats()).singleElement().asString().contains("hostNetwork").contains("S13");
+    assertThat(v.explanation().caveats()).isEqualTo(v.caveats());
+    assertThat(i.check(XA, XB, Port.tcp(80)).caveats()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void policiesSeeTheTargetPortNeverTheServicePort(Impl impl) {
+    // S14: a rule on the Service port 80 does not open the pod's target port 8080.
+    ReachabilityIndex i =
+        impl.index(abc(policy("x", "p").select("pod=b").ingress(rule(List.of(), tcp(80))).build()));
+    assertThat(allowed(i, XA, XB, Port.tcp(8080))).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void resolveReadsEndpointsAsUsersWriteThem(Impl impl) {
+    // S15
+    Workload web =
+        new Workload(WorkloadKind.Deployment, "x", "a", 1, labels("app=web"), List.of(), false);
+    ReachabilityIndex i = impl.index(abc().withWorkload(web));
+    assertThat(i.resolve("x/b")).isEqualTo(XB);
+    assertThat(i.resolve("10.0.0.1")).isEqualTo(Endpoint.ip("10.0.0.1"));
+    assertThat(i.resolve("x/a[Deployment]")).hasToString("x/a[Deployment]");
+    assertThatThrownBy(() -> i.resolve("x/a"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("x/a is ambiguous; write one of [x/a[Deployment], x/a[Pod]]");
+    assertThatThrownBy(() -> i.resolve("x/nope"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("endpoints in x: [a[Deployment], a[Pod], b[Pod]]");
+    assertThatThrownBy(() -> i.check(Endpoint.ip("1.1.1.1"), Endpoint.ip("2.2.2.2"), Port.tcp(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
