@@ -33,6 +33,11 @@ abstract class BaseIndex implements ReachabilityIndex {
     this.warnings = Suppliers.memoize(() -> Warnings.of(topology));
   }
 
+  /** The listing helper over {@link #pairPorts()}. */
+  ConnectionLister lister() {
+    return lister.get();
+  }
+
   /** The evaluator behind the listings. */
   abstract PairPorts pairPorts();
 

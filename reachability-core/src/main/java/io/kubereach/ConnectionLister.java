@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Endpoint-level answers and the {@code list} output (DESIGN §8), on top of any {@link PairPorts}:
@@ -60,29 +61,51 @@ final class ConnectionLister {
   }
 
   private PortSet podPorts(Topology.PodMembers s, Topology.PodMembers d) {
+    Optional<long[]> classPairs = classPairs(s, d);
+    if (classPairs.isEmpty()) {
+      return PortSet.all(); // S11: the very same pod
+    }
+    PortSet out = PortSet.none();
+    for (long pair : classPairs.get()) {
+      out = out.union(pairs.between((int) (pair >>> 32), (int) pair));
+    }
+    return out;
+  }
+
+  /**
+   * The (source class, destination class) pairs that two endpoints' pods stand for, each packed as
+   * {@code source << 32 | destination}; empty when one pod is on both ends (S11: always allowed).
+   * The same endpoint of several pods on both ends means two distinct replicas.
+   */
+  Optional<long[]> classPairs(Topology.PodMembers s, Topology.PodMembers d) {
     boolean replicas = s.endpoint().equals(d.endpoint()) && s.pods().length > 1;
     if (!replicas) {
       for (int p : s.pods()) {
         for (int q : d.pods()) {
           if (p == q && !topology.pods.get(p).representative()) {
-            return PortSet.all(); // S11: the very same pod
+            return Optional.empty();
           }
         }
       }
     }
     Map<Integer, Integer> sourceClasses = classes(s.pods());
     Map<Integer, Integer> destinationClasses = classes(d.pods());
-    PortSet out = PortSet.none();
+    List<Long> out = new ArrayList<>();
     for (Map.Entry<Integer, Integer> a : sourceClasses.entrySet()) {
       for (int b : destinationClasses.keySet()) {
         // S11: two replicas of one endpoint must be distinct pods (or a workload's template).
         if (replicas && a.getKey() == b && a.getValue() < 2) {
           continue;
         }
-        out = out.union(pairs.between(a.getKey(), b));
+        out.add(((long) a.getKey() << 32) | b);
       }
     }
-    return out;
+    return Optional.of(out.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  /** The distinct classes of some pods. */
+  int[] classesOf(int[] pods) {
+    return classes(pods).keySet().stream().mapToInt(Integer::intValue).toArray();
   }
 
   /**

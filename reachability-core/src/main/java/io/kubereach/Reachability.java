@@ -29,7 +29,7 @@ public final class Reachability {
    * @throws NullPointerException if an argument is null
    */
   public static ReachabilityIndex index(ClusterSnapshot snapshot, AnalysisOptions options) {
-    return ReferenceEvaluator.index(
-        requireNonNull(snapshot, "snapshot"), requireNonNull(options, "options"));
+    return new EngineIndex(
+        new Topology(requireNonNull(snapshot, "snapshot"), requireNonNull(options, "options")));
   }
 }

@@ -1,0 +1,55 @@
+package io.kubereach;
+
+/** Bit operations on {@code long[]} words; the engine's only bitset representation. */
+final class Bits {
+  private Bits() {}
+
+  static long[] words(int bits) {
+    return new long[(bits + 63) >>> 6];
+  }
+
+  static void set(long[] words, int bit) {
+    words[bit >>> 6] |= 1L << bit;
+  }
+
+  static boolean get(long[] words, int bit) {
+    return (words[bit >>> 6] & (1L << bit)) != 0;
+  }
+
+  /** Words with bits {@code 0..bits-1} set. */
+  static long[] ones(int bits) {
+    long[] w = words(bits);
+    for (int i = 0; i < bits >>> 6; i++) {
+      w[i] = -1L;
+    }
+    if ((bits & 63) != 0) {
+      w[bits >>> 6] = (1L << bits) - 1;
+    }
+    return w;
+  }
+
+  /** {@code target |= source}, in place. */
+  static void orInto(long[] target, long[] source) {
+    for (int i = 0; i < target.length; i++) {
+      target[i] |= source[i];
+    }
+  }
+
+  /** {@code a & b} as a new array. */
+  static long[] and(long[] a, long[] b) {
+    long[] out = new long[a.length];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = a[i] & b[i];
+    }
+    return out;
+  }
+
+  static boolean isEmpty(long[] words) {
+    for (long w : words) {
+      if (w != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,249 @@
+package io.kubereach;
+
+import io.kubereach.model.IpBlockPeer;
+import io.kubereach.model.NetworkPolicy;
+import io.kubereach.model.Peer;
+import io.kubereach.model.PodPeer;
+import io.kubereach.model.PolicyType;
+import io.kubereach.model.PortRef;
+import io.kubereach.model.PortSpec;
+import io.kubereach.model.Rule;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the {@link AtomMatrices} from compiled selectors, classes and port atoms, without any
+ * per-pair scan over policies: each rule becomes "these peer classes on these atom groups", and
+ * each isolated class ORs the contributions of the rules of its selecting policies (S2, S4).
+ */
+final class MatrixBuilder {
+  /** Peers (pod classes and IP classes) admitted on some port atom groups. */
+  private record Contribution(long[] classes, long[] ips, long[] groups) {}
+
+  /** A rule's peers as class columns (S6, S7, S12). */
+  private record Columns(long[] classes, long[] ips) {}
+
+  private final Topology topology;
+  private final SelectorCompiler selectors;
+  private final PodClasses classes;
+  private final PortAtoms atoms;
+  private final int k;
+  private final int x;
+  private final long[] allClasses;
+  private final long[] allIps;
+  private final Map<Integer, List<long[][]>> namedTables = new HashMap<>();
+
+  private MatrixBuilder(
+      Topology topology, SelectorCompiler selectors, PodClasses classes, PortAtoms atoms) {
+    this.topology = topology;
+    this.selectors = selectors;
+    this.classes = classes;
+    this.atoms = atoms;
+    this.k = classes.count;
+    this.x = classes.ipCount;
+    this.allClasses = Bits.ones(k);
+    this.allIps = Bits.ones(x);
+  }
+
+  static AtomMatrices build(
+      Topology topology, SelectorCompiler selectors, PodClasses classes, PortAtoms atoms) {
+    return new MatrixBuilder(topology, selectors, classes, atoms).build();
+  }
+
+  private AtomMatrices build() {
+    List<NetworkPolicy> policies = topology.snapshot.policies();
+    // Which policies select each profile (S2: policy namespace and podSelector).
+    List<List<Integer>> policiesOfProfile = new ArrayList<>();
+    for (int i = 0; i < selectors.profiles; i++) {
+      policiesOfProfile.add(new ArrayList<>());
+    }
+    for (int p = 0; p < policies.size(); p++) {
+      BitSet bits = selectors.selections.get(selectors.policySelection[p]);
+      for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
+        policiesOfProfile.get(i).add(p);
+      }
+    }
+    Map<List<Object>, Columns> columnCache = new HashMap<>();
+    List<List<Contribution>> egress = new ArrayList<>();
+    List<List<Contribution>> ingress = new ArrayList<>();
+    boolean[] egressIsolated = new boolean[k];
+    boolean[] ingressIsolated = new boolean[k];
+    for (int c = 0; c < k; c++) {
+      List<Contribution> out = new ArrayList<>();
+      List<Contribution> in = new ArrayList<>();
+      int profile = selectors.profileOfPod[classes.exemplar[c]];
+      for (int p : policiesOfProfile.get(profile)) {
+        NetworkPolicy policy = policies.get(p);
+        if (policy.affects(PolicyType.Egress)) {
+          egressIsolated[c] = true;
+          for (Rule rule : policy.egress()) {
+            Columns cols =
+                columnCache.computeIfAbsent(
+                    List.of(policy.namespace(), rule), key -> columns(policy, rule));
+            addEgress(out, rule, cols);
+          }
+        }
+        if (policy.affects(PolicyType.Ingress)) {
+          ingressIsolated[c] = true;
+          for (Rule rule : policy.ingress()) {
+            Columns cols =
+                columnCache.computeIfAbsent(
+                    List.of(policy.namespace(), rule), key -> columns(policy, rule));
+            addIngress(in, rule, cols, c);
+          }
+        }
+      }
+      egress.add(out);
+      ingress.add(in);
+    }
+
+    long[] openIngress = Bits.words(k);
+    for (int d = 0; d < k; d++) {
+      if (!ingressIsolated[d]) {
+        Bits.set(openIngress, d); // S1
+      }
+    }
+    AtomMatrices.Collector collector = new AtomMatrices.Collector(atoms.groupCount);
+    for (int g = 0; g < atoms.groupCount; g++) {
+      long[][] inRows = new long[k][];
+      long[][] fromIp = new long[k][];
+      for (int d = 0; d < k; d++) {
+        if (ingressIsolated[d]) {
+          long[][] row = combine(ingress.get(d), g);
+          inRows[d] = row[0];
+          fromIp[d] = row[1];
+        } else {
+          inRows[d] = allClasses;
+          fromIp[d] = allIps;
+        }
+      }
+      // Transpose ingress: column d of the result holds the sources that d admits.
+      long[][] admitted = new long[k][];
+      for (int s = 0; s < k; s++) {
+        admitted[s] = openIngress.clone();
+      }
+      for (int d = 0; d < k; d++) {
+        if (ingressIsolated[d]) {
+          long[] row = inRows[d];
+          for (int w = 0; w < row.length; w++) {
+            long bits = row[w];
+            while (bits != 0) {
+              int s = (w << 6) + Long.numberOfTrailingZeros(bits);
+              Bits.set(admitted[s], d);
+              bits &= bits - 1;
+            }
+          }
+        }
+      }
+      long[][] podRows = new long[k][];
+      long[][] toIp = new long[k][];
+      for (int s = 0; s < k; s++) {
+        if (egressIsolated[s]) {
+          long[][] row = combine(egress.get(s), g);
+          // S5: egress of the source AND ingress of the destination, on the same port.
+          podRows[s] = Bits.and(row[0], admitted[s]);
+          toIp[s] = row[1];
+        } else {
+          podRows[s] = admitted[s];
+          toIp[s] = allIps;
+        }
+      }
+      collector.add(g, atoms.portsOfGroup[g], podRows, toIp, fromIp);
+    }
+    return collector.build();
+  }
+
+  private long[][] combine(List<Contribution> contributions, int group) {
+    long[] cls = Bits.words(k);
+    long[] ips = Bits.words(x);
+    for (Contribution c : contributions) {
+      if (Bits.get(c.groups(), group)) {
+        Bits.orInto(cls, c.classes());
+        Bits.orInto(ips, c.ips());
+      }
+    }
+    return new long[][] {cls, ips};
+  }
+
+  /** S6, S7, S12: the classes and IP classes a rule's peers admit. */
+  private Columns columns(NetworkPolicy policy, Rule rule) {
+    if (rule.peers().isEmpty()) {
+      return new Columns(allClasses, allIps); // S6
+    }
+    long[] cls = Bits.words(k);
+    long[] ips = Bits.words(x);
+    for (Peer peer : rule.peers()) {
+      if (peer instanceof PodPeer pp) {
+        Bits.orInto(cls, classes.classesOfSelection[selectors.peer(policy.namespace(), pp)]);
+      } else {
+        int m = topology.matcherIndex.get((IpBlockPeer) peer);
+        Bits.orInto(cls, classes.classesOfMatcher[m]); // empty when ipBlocks are external only
+        Bits.orInto(ips, classes.ipClassesOfMatcher[m]);
+      }
+    }
+    return new Columns(cls, ips);
+  }
+
+  private void addEgress(List<Contribution> out, Rule rule, Columns cols) {
+    long[] numeric = atoms.numericGroups(rule);
+    if (!Bits.isEmpty(numeric)) {
+      out.add(new Contribution(cols.classes(), cols.ips(), numeric));
+    }
+    // S10: egress named ports resolve on each destination class; toward addresses, nothing.
+    for (PortSpec spec : rule.ports()) {
+      if (spec.port().orElse(null) instanceof PortRef.Name n) {
+        int ref = classes.refIndex(new PodClasses.NamedRef(n.name(), spec.protocol()));
+        for (long[][] entry : namedTable(ref)) {
+          long[] targets = Bits.and(cols.classes(), entry[1]);
+          if (!Bits.isEmpty(targets)) {
+            out.add(new Contribution(targets, Bits.words(x), entry[0]));
+          }
+        }
+      }
+    }
+  }
+
+  private void addIngress(List<Contribution> in, Rule rule, Columns cols, int destination) {
+    long[] groups = atoms.numericGroups(rule);
+    // S10: ingress named ports resolve on the selected pod, whatever the source.
+    for (PortSpec spec : rule.ports()) {
+      if (spec.port().orElse(null) instanceof PortRef.Name n) {
+        int ref = classes.refIndex(new PodClasses.NamedRef(n.name(), spec.protocol()));
+        Bits.orInto(
+            groups, atoms.groupsOfPorts(spec.protocol(), classes.resolved[destination][ref]));
+      }
+    }
+    if (!Bits.isEmpty(groups)) {
+      in.add(new Contribution(cols.classes(), cols.ips(), groups));
+    }
+  }
+
+  /** For one named ref, the classes grouped by what it resolves to: {groups, classes} pairs. */
+  private List<long[][]> namedTable(int ref) {
+    return namedTables.computeIfAbsent(
+        ref,
+        r -> {
+          Map<String, long[][]> byNumbers = new HashMap<>();
+          for (int c = 0; c < k; c++) {
+            int[] numbers = classes.resolved[c][r];
+            if (numbers.length == 0) {
+              continue;
+            }
+            long[][] entry =
+                byNumbers.computeIfAbsent(
+                    Arrays.toString(numbers),
+                    key ->
+                        new long[][] {
+                          atoms.groupsOfPorts(classes.namedRefs.get(r).protocol(), numbers),
+                          Bits.words(k)
+                        });
+            Bits.set(entry[1], c);
+          }
+          return List.copyOf(byNumbers.values());
+        });
+  }
+}
