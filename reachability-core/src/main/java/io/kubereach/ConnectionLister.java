@@ -126,7 +126,11 @@ final class ConnectionLister {
     List<WorkloadEndpoint> endpoints = podGranularity ? topology.podEndpoints : topology.groups;
     List<int[]> members = new ArrayList<>(endpoints.size());
     for (WorkloadEndpoint e : endpoints) {
-      members.add(((Topology.PodMembers) topology.members(e)).pods());
+      // A workload's pod-granularity endpoint has the same text as its group: look it up by kind.
+      members.add(
+          podGranularity
+              ? new int[] {topology.podIndexOf(e)}
+              : topology.membersOfGroup[topology.groupIndexOf(e)]);
     }
     List<int[]> classSets = new ArrayList<>(endpoints.size());
     for (int[] pods : members) {

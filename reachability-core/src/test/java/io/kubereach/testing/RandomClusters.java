@@ -1,0 +1,217 @@
+package io.kubereach.testing;
+
+import io.kubereach.model.ClusterSnapshot;
+import io.kubereach.model.ContainerPort;
+import io.kubereach.model.IpBlockPeer;
+import io.kubereach.model.LabelSelector;
+import io.kubereach.model.LabelSelector.Operator;
+import io.kubereach.model.LabelSelector.Requirement;
+import io.kubereach.model.Namespace;
+import io.kubereach.model.NetworkPolicy;
+import io.kubereach.model.Owner;
+import io.kubereach.model.Peer;
+import io.kubereach.model.Pod;
+import io.kubereach.model.PodPeer;
+import io.kubereach.model.PolicyType;
+import io.kubereach.model.PortSpec;
+import io.kubereach.model.Protocol;
+import io.kubereach.model.Rule;
+import io.kubereach.model.Workload;
+import io.kubereach.model.WorkloadKind;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A seeded generator of small random clusters that use every feature of S1–S15: all selector
+ * operators, namespace selectors, AND/OR peers, named ports with matching and mismatching
+ * protocols, endPort ranges, ipBlocks with except in IPv4 and IPv6, every policyTypes combination
+ * (including absent), UDP and SCTP, pods with and without IPs, hostNetwork, workloads and owned
+ * pods. The same seed always gives the same cluster.
+ *
+ * <pre>{@code
+ * ClusterSnapshot c = RandomClusters.generate(42L);
+ * }</pre>
+ */
+public final class RandomClusters {
+  private static final String[] NAMESPACES = {"x", "y", "z"};
+  private static final String[] KEYS = {"app", "tier", "env"};
+  private static final String[] VALUES = {"a", "b", "c"};
+  private static final String[] PORT_NAMES = {"http", "dns", "metrics"};
+  private static final int[] NUMBERS = {53, 80, 81, 443, 8080};
+  private static final List<IpBlockPeer> BLOCKS =
+      List.of(
+          IpBlockPeer.of("10.0.0.0/16", "10.0.1.0/24"),
+          IpBlockPeer.of("10.0.0.0/8"),
+          IpBlockPeer.of("0.0.0.0/0", "10.0.0.0/8"),
+          IpBlockPeer.of("10.0.2.0/30"),
+          IpBlockPeer.of("10.0.1.5/32"),
+          IpBlockPeer.of("192.168.0.0/16", "192.168.1.0/24", "192.168.2.0/24"),
+          IpBlockPeer.of("2001:db8::/64", "2001:db8::/120"),
+          IpBlockPeer.of("::/0"),
+          IpBlockPeer.of("10.244.1.11/4"));
+
+  private RandomClusters() {}
+
+  /**
+   * The cluster of a seed: at most 12 pods and workloads, at most 6 policies, 1 to 3 namespaces.
+   */
+  public static ClusterSnapshot generate(long seed) {
+    Random r = new Random(seed);
+    ClusterSnapshot.Builder b = ClusterSnapshot.builder();
+    int namespaces = 1 + r.nextInt(3);
+    for (int i = 0; i < namespaces; i++) {
+      b.add(new Namespace(NAMESPACES[i], labels(r, 1)));
+    }
+    int pods = 1 + r.nextInt(9);
+    for (int i = 0; i < pods; i++) {
+      String ns = NAMESPACES[r.nextInt(namespaces)];
+      List<String> ips = new ArrayList<>();
+      if (r.nextInt(10) < 7) {
+        ips.add("10.0." + r.nextInt(4) + "." + (1 + r.nextInt(6)));
+      }
+      if (r.nextInt(10) < 2) {
+        ips.add("2001:db8::" + Integer.toHexString(1 + r.nextInt(300)));
+      }
+      if (r.nextInt(10) < 1) {
+        ips.add("192.168." + r.nextInt(3) + ".1");
+      }
+      Optional<Owner> owner =
+          r.nextInt(10) < 3
+              ? Optional.of(new Owner("ReplicaSet", "rs" + r.nextInt(2)))
+              : Optional.empty();
+      b.add(new Pod(ns, "p" + i, labels(r, 2), ports(r), owner, ips, r.nextInt(10) == 0));
+    }
+    int workloads = r.nextInt(3);
+    for (int i = 0; i < workloads; i++) {
+      b.add(
+          new Workload(
+              WorkloadKind.values()[r.nextInt(WorkloadKind.values().length)],
+              NAMESPACES[r.nextInt(namespaces)],
+              // Sometimes named like an owner of generated pods, so both share an endpoint (S15).
+              r.nextInt(4) == 0 ? "rs" + i : "w" + i,
+              1 + r.nextInt(3),
+              labels(r, 2),
+              ports(r),
+              r.nextInt(10) == 0));
+    }
+    int policies = r.nextInt(7);
+    for (int i = 0; i < policies; i++) {
+      b.add(policy(r, NAMESPACES[r.nextInt(namespaces)], "np" + i, namespaces));
+    }
+    return b.build();
+  }
+
+  private static Map<String, String> labels(Random r, int max) {
+    Map<String, String> out = new LinkedHashMap<>();
+    int n = r.nextInt(max + 1);
+    for (int i = 0; i < n; i++) {
+      out.put(KEYS[r.nextInt(KEYS.length)], VALUES[r.nextInt(VALUES.length)]);
+    }
+    return out;
+  }
+
+  private static List<ContainerPort> ports(Random r) {
+    List<ContainerPort> out = new ArrayList<>();
+    int n = r.nextInt(3);
+    for (int i = 0; i < n; i++) {
+      out.add(
+          new ContainerPort(
+              Optional.of(PORT_NAMES[r.nextInt(PORT_NAMES.length)]),
+              NUMBERS[r.nextInt(NUMBERS.length)],
+              protocol(r)));
+    }
+    return out;
+  }
+
+  private static Protocol protocol(Random r) {
+    int p = r.nextInt(10);
+    return p < 6 ? Protocol.TCP : p < 8 ? Protocol.UDP : Protocol.SCTP;
+  }
+
+  private static NetworkPolicy policy(Random r, String ns, String name, int namespaces) {
+    Set<PolicyType> types = EnumSet.noneOf(PolicyType.class);
+    switch (r.nextInt(4)) {
+      case 0 -> types.add(PolicyType.Ingress);
+      case 1 -> types.add(PolicyType.Egress);
+      case 2 -> types.addAll(List.of(PolicyType.Ingress, PolicyType.Egress));
+      default -> {
+        // absent: S3 defaulting
+      }
+    }
+    return new NetworkPolicy(
+        ns, name, selector(r, "pod"), types, rules(r, namespaces), rules(r, namespaces));
+  }
+
+  private static List<Rule> rules(Random r, int namespaces) {
+    List<Rule> out = new ArrayList<>();
+    int n = r.nextInt(3);
+    for (int i = 0; i < n; i++) {
+      List<Peer> peers = new ArrayList<>();
+      int np = r.nextInt(3);
+      for (int j = 0; j < np; j++) {
+        peers.add(peer(r));
+      }
+      List<PortSpec> ports = new ArrayList<>();
+      int nports = r.nextInt(3);
+      for (int j = 0; j < nports; j++) {
+        ports.add(portSpec(r));
+      }
+      out.add(new Rule(peers, ports));
+    }
+    return out;
+  }
+
+  private static Peer peer(Random r) {
+    return switch (r.nextInt(5)) {
+      case 0 -> PodPeer.pods(selector(r, "pod"));
+      case 1 -> PodPeer.namespaces(selector(r, "namespace"));
+      case 2 -> PodPeer.of(selector(r, "namespace"), selector(r, "pod"));
+      default -> BLOCKS.get(r.nextInt(BLOCKS.size()));
+    };
+  }
+
+  private static PortSpec portSpec(Random r) {
+    Protocol p = protocol(r);
+    return switch (r.nextInt(5)) {
+      case 0 -> PortSpec.all(p);
+      case 1 -> PortSpec.number(p, NUMBERS[r.nextInt(NUMBERS.length)]);
+      case 2 -> {
+        int first = NUMBERS[r.nextInt(NUMBERS.length)];
+        yield PortSpec.range(p, first, first + r.nextInt(400));
+      }
+      default -> PortSpec.named(p, PORT_NAMES[r.nextInt(PORT_NAMES.length)]);
+    };
+  }
+
+  private static LabelSelector selector(Random r, String what) {
+    if (r.nextInt(3) == 0) {
+      return LabelSelector.everything();
+    }
+    Map<String, String> match = new LinkedHashMap<>();
+    List<Requirement> expressions = new ArrayList<>();
+    if (what.equals("namespace") && r.nextBoolean()) {
+      match.put(Namespace.NAME_LABEL, NAMESPACES[r.nextInt(NAMESPACES.length)]);
+    } else if (r.nextBoolean()) {
+      match.put(KEYS[r.nextInt(KEYS.length)], VALUES[r.nextInt(VALUES.length)]);
+    }
+    if (r.nextBoolean()) {
+      Operator op = Operator.values()[r.nextInt(Operator.values().length)];
+      Set<String> values = new TreeSet<>();
+      if (op == Operator.In || op == Operator.NotIn) {
+        values.add(VALUES[r.nextInt(VALUES.length)]);
+        if (r.nextBoolean()) {
+          values.add(VALUES[r.nextInt(VALUES.length)]);
+        }
+      }
+      expressions.add(new Requirement(KEYS[r.nextInt(KEYS.length)], op, values));
+    }
+    return new LabelSelector(match, expressions);
+  }
+}

@@ -1,0 +1,95 @@
+package io.kubereach.testing;
+
+import io.kubereach.model.ClusterSnapshot;
+import io.kubereach.model.NetworkPolicy;
+import io.kubereach.model.Peer;
+import io.kubereach.model.PortSpec;
+import io.kubereach.model.Rule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Simple shrinking for failing random clusters: drops policies, rules, peers, ports, pods and
+ * workloads one at a time while the failure persists, until no single removal keeps it.
+ */
+public final class Shrinker {
+  private Shrinker() {}
+
+  /** A smallest cluster (by single removals) on which {@code fails} still holds. */
+  public static ClusterSnapshot shrink(ClusterSnapshot cluster, Predicate<ClusterSnapshot> fails) {
+    ClusterSnapshot current = cluster;
+    boolean progress = true;
+    while (progress) {
+      progress = false;
+      for (ClusterSnapshot candidate : smaller(current)) {
+        if (safeFails(fails, candidate)) {
+          current = candidate;
+          progress = true;
+          break;
+        }
+      }
+    }
+    return current;
+  }
+
+  private static boolean safeFails(Predicate<ClusterSnapshot> fails, ClusterSnapshot c) {
+    try {
+      return fails.test(c);
+    } catch (RuntimeException e) {
+      return true;
+    }
+  }
+
+  private static List<ClusterSnapshot> smaller(ClusterSnapshot c) {
+    List<ClusterSnapshot> out = new ArrayList<>();
+    for (NetworkPolicy p : c.policies()) {
+      out.add(c.withoutPolicy(p.namespace(), p.name()));
+    }
+    for (int i = 0; i < c.pods().size(); i++) {
+      List<io.kubereach.model.Pod> pods = new ArrayList<>(c.pods());
+      pods.remove(i);
+      out.add(new ClusterSnapshot(c.namespaces(), pods, c.workloads(), c.services(), c.policies()));
+    }
+    for (int i = 0; i < c.workloads().size(); i++) {
+      List<io.kubereach.model.Workload> ws = new ArrayList<>(c.workloads());
+      ws.remove(i);
+      out.add(new ClusterSnapshot(c.namespaces(), c.pods(), ws, c.services(), c.policies()));
+    }
+    for (NetworkPolicy p : c.policies()) {
+      for (List<Rule> ingress : variants(p.ingress())) {
+        out.add(c.withPolicy(p.withIngress(ingress)));
+      }
+      for (List<Rule> egress : variants(p.egress())) {
+        out.add(c.withPolicy(p.withEgress(egress)));
+      }
+    }
+    return out;
+  }
+
+  /** The rule lists with one rule, one peer or one port less. */
+  private static List<List<Rule>> variants(List<Rule> rules) {
+    List<List<Rule>> out = new ArrayList<>();
+    for (int i = 0; i < rules.size(); i++) {
+      List<Rule> fewer = new ArrayList<>(rules);
+      fewer.remove(i);
+      out.add(fewer);
+      Rule r = rules.get(i);
+      for (int j = 0; j < r.peers().size(); j++) {
+        List<Peer> peers = new ArrayList<>(r.peers());
+        peers.remove(j);
+        List<Rule> changed = new ArrayList<>(rules);
+        changed.set(i, new Rule(peers, r.ports()));
+        out.add(changed);
+      }
+      for (int j = 0; j < r.ports().size(); j++) {
+        List<PortSpec> ports = new ArrayList<>(r.ports());
+        ports.remove(j);
+        List<Rule> changed = new ArrayList<>(rules);
+        changed.set(i, new Rule(r.peers(), ports));
+        out.add(changed);
+      }
+    }
+    return out;
+  }
+}
