@@ -1,5 +1,6 @@
 package io.kubereach;
 
+import com.google.common.net.InetAddresses;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import inet.ipaddr.ipv4.IPv4Address;
@@ -7,6 +8,8 @@ import inet.ipaddr.ipv6.IPv6Address;
 import io.kubereach.model.ExternalEndpoint;
 import io.kubereach.model.IpBlockPeer;
 import java.math.BigInteger;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,13 +90,16 @@ final class IpSpace {
     return new Block(v6, BigInteger.ZERO, lastOf(v6));
   }
 
-  /** A canonical address (as the model keeps them) as a number. */
+  /**
+   * A canonical address (as the model keeps them) as a number. Guava reads literals only (never
+   * DNS) and is much faster than a general parser, which matters for 100k pod IPs.
+   */
   static Address address(String text) {
-    IPAddress a = new IPAddressString(text).getAddress();
-    if (a == null) {
+    if (!InetAddresses.isInetAddress(text)) {
       throw new IllegalArgumentException("'" + text + "' is not an IP address");
     }
-    return new Address(a.isIPv6(), a.getValue());
+    InetAddress a = InetAddresses.forString(text);
+    return new Address(a instanceof Inet6Address, new BigInteger(1, a.getAddress()));
   }
 
   /** A normalised CIDR (as the model keeps them) as a block. */

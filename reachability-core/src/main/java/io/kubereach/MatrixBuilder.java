@@ -108,48 +108,41 @@ final class MatrixBuilder {
       }
     }
     AtomMatrices.Collector collector = new AtomMatrices.Collector(atoms.groupCount);
+    long[] classScratch = Bits.words(k);
+    long[] ipScratch = Bits.words(x);
     for (int g = 0; g < atoms.groupCount; g++) {
-      long[][] inRows = new long[k][];
-      long[][] fromIp = new long[k][];
-      for (int d = 0; d < k; d++) {
-        if (ingressIsolated[d]) {
-          long[][] row = combine(ingress.get(d), g);
-          inRows[d] = row[0];
-          fromIp[d] = row[1];
-        } else {
-          inRows[d] = allClasses;
-          fromIp[d] = allIps;
-        }
-      }
-      // Transpose ingress: column d of the result holds the sources that d admits.
-      long[][] admitted = new long[k][];
-      for (int s = 0; s < k; s++) {
-        admitted[s] = openIngress.clone();
-      }
-      for (int d = 0; d < k; d++) {
-        if (ingressIsolated[d]) {
-          long[] row = inRows[d];
-          for (int w = 0; w < row.length; w++) {
-            long bits = row[w];
-            while (bits != 0) {
-              int s = (w << 6) + Long.numberOfTrailingZeros(bits);
-              Bits.set(admitted[s], d);
-              bits &= bits - 1;
-            }
-          }
-        }
-      }
       long[][] podRows = new long[k][];
       long[][] toIp = new long[k][];
       for (int s = 0; s < k; s++) {
         if (egressIsolated[s]) {
-          long[][] row = combine(egress.get(s), g);
-          // S5: egress of the source AND ingress of the destination, on the same port.
-          podRows[s] = Bits.and(row[0], admitted[s]);
-          toIp[s] = row[1];
+          combine(egress.get(s), g, classScratch, ipScratch);
+          // Destinations that are not ingress-isolated admit every source (S1).
+          podRows[s] = Bits.and(classScratch, openIngress);
+          toIp[s] = ipScratch.clone();
         } else {
-          podRows[s] = admitted[s];
+          podRows[s] = openIngress.clone();
           toIp[s] = allIps;
+        }
+      }
+      // S5: egress of the source AND ingress of the destination, on the same port. For isolated
+      // destinations, walk the sources they admit instead of transposing a whole matrix.
+      long[][] fromIp = new long[k][];
+      for (int d = 0; d < k; d++) {
+        if (!ingressIsolated[d]) {
+          fromIp[d] = allIps;
+          continue;
+        }
+        combine(ingress.get(d), g, classScratch, ipScratch);
+        fromIp[d] = ipScratch.clone();
+        for (int w = 0; w < classScratch.length; w++) {
+          long bits = classScratch[w];
+          while (bits != 0) {
+            int s = (w << 6) + Long.numberOfTrailingZeros(bits);
+            if (!egressIsolated[s] || egressAdmits(egress.get(s), g, d)) {
+              Bits.set(podRows[s], d);
+            }
+            bits &= bits - 1;
+          }
         }
       }
       collector.add(g, atoms.portsOfGroup[g], podRows, toIp, fromIp);
@@ -157,16 +150,27 @@ final class MatrixBuilder {
     return collector.build();
   }
 
-  private long[][] combine(List<Contribution> contributions, int group) {
-    long[] cls = Bits.words(k);
-    long[] ips = Bits.words(x);
+  /** Whether some contribution on {@code group} admits destination class {@code d}. */
+  private static boolean egressAdmits(List<Contribution> contributions, int group, int d) {
     for (Contribution c : contributions) {
-      if (Bits.get(c.groups(), group)) {
-        Bits.orInto(cls, c.classes());
-        Bits.orInto(ips, c.ips());
+      if (Bits.get(c.groups(), group) && Bits.get(c.classes(), d)) {
+        return true;
       }
     }
-    return new long[][] {cls, ips};
+    return false;
+  }
+
+  /** Overwrites the scratch rows with the OR of the contributions on {@code group} (S4). */
+  private static void combine(
+      List<Contribution> contributions, int group, long[] classScratch, long[] ipScratch) {
+    Arrays.fill(classScratch, 0L);
+    Arrays.fill(ipScratch, 0L);
+    for (Contribution c : contributions) {
+      if (Bits.get(c.groups(), group)) {
+        Bits.orInto(classScratch, c.classes());
+        Bits.orInto(ipScratch, c.ips());
+      }
+    }
   }
 
   /** S6, S7, S12: the classes and IP classes a rule's peers admit. */

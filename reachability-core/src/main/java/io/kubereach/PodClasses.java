@@ -8,6 +8,7 @@ import io.kubereach.model.PortSpec;
 import io.kubereach.model.Protocol;
 import io.kubereach.model.Rule;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -70,28 +71,36 @@ final class PodClasses {
     List<Integer> exemplars = new ArrayList<>();
     List<BitSet> ipSigs = new ArrayList<>();
     List<int[][]> tables = new ArrayList<>();
+    // Replicas share profile, ports and ipBlock memberships: compute their class key once.
+    Map<List<Object>, Integer> seen = new HashMap<>();
     for (AnalysisPod pod : topology.pods) {
       BitSet ipSig = new BitSet(matchers);
-      if (podIps) {
+      if (podIps && !pod.ips().isEmpty()) {
         for (int m = 0; m < matchers; m++) {
           if (pod.ips().stream().anyMatch(topology.matchers.get(m)::contains)) {
             ipSig.set(m); // S12
           }
         }
       }
-      int[][] table = table(pod);
-      List<Object> key =
-          List.of(
-              membership.get(selectors.profileOfPod[pod.index()]),
-              ipSig,
-              java.util.Arrays.stream(table).map(java.util.Arrays::toString).toList());
-      Integer id = ids.get(key);
+      int profile = selectors.profileOfPod[pod.index()];
+      List<Object> quick = List.of(profile, pod.ports(), ipSig);
+      Integer id = seen.get(quick);
       if (id == null) {
-        id = exemplars.size();
-        ids.put(key, id);
-        exemplars.add(pod.index());
-        ipSigs.add(ipSig);
-        tables.add(table);
+        int[][] table = table(pod);
+        List<Object> key =
+            List.of(
+                membership.get(profile),
+                ipSig,
+                Arrays.stream(table).map(Arrays::toString).toList());
+        id = ids.get(key);
+        if (id == null) {
+          id = exemplars.size();
+          ids.put(key, id);
+          exemplars.add(pod.index());
+          ipSigs.add(ipSig);
+          tables.add(table);
+        }
+        seen.put(quick, id);
       }
       classOfPod[pod.index()] = id;
     }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -28,7 +29,8 @@ import java.util.TreeSet;
  * immutable after construction.
  */
 final class Topology {
-  private static final Comparator<Endpoint> BY_TEXT = Comparator.comparing(Endpoint::toString);
+  private static final Comparator<WorkloadEndpoint> BY_TEXT =
+      Comparator.comparing(WorkloadEndpoint::toString);
 
   final ClusterSnapshot snapshot;
   final AnalysisOptions options;
@@ -88,9 +90,7 @@ final class Topology {
     }
     this.pods = List.copyOf(all);
 
-    TreeSet<WorkloadEndpoint> groupSet = new TreeSet<>(BY_TEXT);
-    pods.forEach(p -> groupSet.add(p.groupEndpoint()));
-    this.groups = List.copyOf(groupSet);
+    this.groups = sortedByText(pods.stream().map(AnalysisPod::groupEndpoint).toList());
     for (int g = 0; g < groups.size(); g++) {
       groupIndex.put(groups.get(g), g);
     }
@@ -106,12 +106,10 @@ final class Topology {
         members.stream()
             .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
             .toArray(int[][]::new);
-    TreeSet<WorkloadEndpoint> podSet = new TreeSet<>(BY_TEXT);
     for (AnalysisPod p : pods) {
-      podSet.add(p.podEndpoint());
       podIndex.put(p.podEndpoint(), p.index());
     }
-    this.podEndpoints = List.copyOf(podSet);
+    this.podEndpoints = sortedByText(pods.stream().map(AnalysisPod::podEndpoint).toList());
 
     Map<IpBlockPeer, Integer> mIndex = new LinkedHashMap<>();
     List<IpSpace.Matcher> ms = new ArrayList<>();
@@ -136,6 +134,15 @@ final class Topology {
             || snapshot.services().stream()
                 .flatMap(s -> s.sourceRanges().stream())
                 .anyMatch(r -> r.contains(":"));
+  }
+
+  /** Distinct endpoints sorted by their text as byte strings (DESIGN §8), each printed once. */
+  private static List<WorkloadEndpoint> sortedByText(List<WorkloadEndpoint> endpoints) {
+    TreeMap<String, WorkloadEndpoint> byText = new TreeMap<>();
+    for (WorkloadEndpoint e : endpoints) {
+      byText.putIfAbsent(e.toString(), e);
+    }
+    return List.copyOf(byText.values());
   }
 
   private static WorkloadEndpoint ownerEndpoint(Pod pod, Owner owner) {
