@@ -1,0 +1,597 @@
+package io.kubereach.yaml;
+
+import static io.kubereach.yaml.Fields.at;
+import static io.kubereach.yaml.Fields.bool;
+import static io.kubereach.yaml.Fields.build;
+import static io.kubereach.yaml.Fields.field;
+import static io.kubereach.yaml.Fields.integer;
+import static io.kubereach.yaml.Fields.list;
+import static io.kubereach.yaml.Fields.map;
+import static io.kubereach.yaml.Fields.optList;
+import static io.kubereach.yaml.Fields.optMap;
+import static io.kubereach.yaml.Fields.optString;
+import static io.kubereach.yaml.Fields.requiredString;
+import static io.kubereach.yaml.Fields.string;
+import static io.kubereach.yaml.Fields.stringMap;
+
+import io.kubereach.model.ContainerPort;
+import io.kubereach.model.IpBlockPeer;
+import io.kubereach.model.LabelSelector;
+import io.kubereach.model.LabelSelector.Operator;
+import io.kubereach.model.LabelSelector.Requirement;
+import io.kubereach.model.Namespace;
+import io.kubereach.model.NetworkPolicy;
+import io.kubereach.model.Owner;
+import io.kubereach.model.Peer;
+import io.kubereach.model.Pod;
+import io.kubereach.model.PodPeer;
+import io.kubereach.model.PolicyType;
+import io.kubereach.model.PortRef;
+import io.kubereach.model.PortSpec;
+import io.kubereach.model.Protocol;
+import io.kubereach.model.Rule;
+import io.kubereach.model.Service;
+import io.kubereach.model.ServicePort;
+import io.kubereach.model.Workload;
+import io.kubereach.model.WorkloadKind;
+import io.kubereach.yaml.Node.MapNode;
+import io.kubereach.yaml.Node.Scalar;
+import io.kubereach.yaml.Node.Type;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Turns one source's document trees into model objects, handing them to a {@link Collector}. Each
+ * object is decoded on its own: its first error becomes a located {@link Diagnostic} and decoding
+ * goes on with the next object, so one run reports problems of every object.
+ */
+final class Decoder {
+
+  /** The API groups whose objects of each kind we analyse; other groups reuse some names. */
+  private static final Map<String, Set<String>> GROUPS =
+      Map.ofEntries(
+          Map.entry("Namespace", Set.of("")),
+          Map.entry("Pod", Set.of("")),
+          Map.entry("Service", Set.of("")),
+          Map.entry("ReplicationController", Set.of("")),
+          Map.entry("Deployment", Set.of("apps", "extensions")),
+          Map.entry("ReplicaSet", Set.of("apps", "extensions")),
+          Map.entry("DaemonSet", Set.of("apps", "extensions")),
+          Map.entry("StatefulSet", Set.of("apps")),
+          Map.entry("Job", Set.of("batch")),
+          Map.entry("CronJob", Set.of("batch")),
+          Map.entry("NetworkPolicy", Set.of("networking.k8s.io", "extensions")));
+
+  private static final String DEFAULT_NAMESPACE = "default";
+
+  private final String source;
+  private final Collector out;
+
+  Decoder(String source, Collector out) {
+    this.source = source;
+    this.out = out;
+  }
+
+  /** Decodes one document: a single object, a {@code List}, or nothing (an empty document). */
+  void document(Node root) {
+    if (Fields.isNull(root)) {
+      return; // an empty document, e.g. between two `---`
+    }
+    if (!(root instanceof MapNode map)) {
+      out.error(
+          diagnostic(
+              root.line(),
+              root.column(),
+              Identity.NONE,
+              "",
+              "a document must be a mapping (one Kubernetes object); got " + root.describe()));
+      return;
+    }
+    if (map.fields().isEmpty()) {
+      return; // `{}` holds no object
+    }
+    object(map, "");
+  }
+
+  /** Decodes one object; {@code inferredKind} is the kind implied by a typed list, or empty. */
+  private void object(MapNode map, String inferredKind) {
+    Identity id = Identity.of(map, inferredKind);
+    try {
+      String kind = optString(map, "kind", "").orElse(inferredKind);
+      Optional<String> apiVersion = optString(map, "apiVersion", "");
+      if (kind.isEmpty()) {
+        if (apiVersion.isEmpty()) {
+          out.warning(
+              diagnostic(
+                  map.line(),
+                  map.column(),
+                  id,
+                  "",
+                  "document has no kind or apiVersion: not a Kubernetes object; skipped"));
+          return;
+        }
+        throw new Invalid(map, "kind", "is required");
+      }
+      if (isList(kind, map)) {
+        list(map, kind);
+        return;
+      }
+      Set<String> groups = GROUPS.get(kind);
+      if (groups == null) {
+        out.warning(
+            diagnostic(
+                map.line(), map.column(), id, "", "kind " + kind + " is not analysed; skipped"));
+        return;
+      }
+      String group =
+          apiVersion.map(v -> v.contains("/") ? v.substring(0, v.indexOf('/')) : "").orElse(null);
+      if (group != null && !groups.contains(group)) {
+        out.warning(
+            diagnostic(
+                map.line(),
+                map.column(),
+                id,
+                "",
+                "apiVersion "
+                    + apiVersion.get()
+                    + " of kind "
+                    + kind
+                    + " is not the Kubernetes API's; skipped"));
+        return;
+      }
+      MapNode metadata =
+          optMap(map, "metadata", "")
+              .orElseThrow(() -> new Invalid(map, "metadata", "is required"));
+      String name = requiredString(metadata, "name", "metadata");
+      String namespace =
+          optString(metadata, "namespace", "metadata")
+              .filter(ns -> !ns.isEmpty())
+              .orElse(DEFAULT_NAMESPACE);
+      Location where = new Location(source, map.line(), map.column());
+      switch (kind) {
+        case "Namespace" -> out.add(namespace(metadata, name), where);
+        case "Pod" -> out.add(pod(map, metadata, namespace, name), where);
+        case "Service" -> out.add(service(map, namespace, name), where);
+        case "NetworkPolicy" -> out.add(policy(map, namespace, name), where);
+        default -> out.add(workload(WorkloadKind.parse(kind), map, namespace, name), where);
+      }
+    } catch (Invalid e) {
+      out.error(diagnostic(e.line(), e.column(), id, e.path(), e.getMessage()));
+    }
+  }
+
+  private static boolean isList(String kind, MapNode map) {
+    return kind.equals("List") || (kind.endsWith("List") && map.fields().containsKey("items"));
+  }
+
+  /** A {@code List} or typed list: items may omit kind and apiVersion when the list names them. */
+  private void list(MapNode map, String kind) {
+    String itemKind = kind.equals("List") ? "" : kind.substring(0, kind.length() - "List".length());
+    List<Node> items = optList(map, "items", "");
+    for (int i = 0; i < items.size(); i++) {
+      Node item = items.get(i);
+      if (Fields.isNull(item)) {
+        continue;
+      }
+      if (item instanceof MapNode itemMap) {
+        if (itemKind.isEmpty() && field(itemMap, "kind").isEmpty()) {
+          out.error(
+              diagnostic(
+                  item.line(),
+                  item.column(),
+                  Identity.of(itemMap, ""),
+                  "kind",
+                  "is required: items of a List must name their kind"));
+        } else {
+          object(itemMap, itemKind);
+        }
+      } else {
+        out.error(
+            diagnostic(
+                item.line(),
+                item.column(),
+                new Identity(kind, "", ""),
+                at("items", i),
+                "expected a mapping, got " + item.describe()));
+      }
+    }
+  }
+
+  private static Namespace namespace(MapNode metadata, String name) {
+    Map<String, String> labels = labels(metadata, "metadata");
+    // S8: the model adds kubernetes.io/metadata.name=<name> when the manifest lacks it.
+    return build(metadata, "metadata", () -> new Namespace(name, labels));
+  }
+
+  private static Map<String, String> labels(MapNode metadata, String path) {
+    return field(metadata, "labels").map(n -> stringMap(n, at(path, "labels"))).orElse(Map.of());
+  }
+
+  private static Pod pod(MapNode map, MapNode metadata, String namespace, String name) {
+    Map<String, String> labels = labels(metadata, "metadata");
+    Optional<Owner> owner = owner(metadata);
+    MapNode spec = optMap(map, "spec", "").orElse(emptyAt(map));
+    List<ContainerPort> ports = containerPorts(spec, "spec");
+    boolean hostNetwork =
+        field(spec, "hostNetwork").map(n -> bool(n, "spec.hostNetwork")).orElse(false);
+    List<String> ips = podIps(map);
+    return build(map, "", () -> new Pod(namespace, name, labels, ports, owner, ips, hostNetwork));
+  }
+
+  /** S15: the controller owner (kind other than Node); a reference without kind is a Pod. */
+  private static Optional<Owner> owner(MapNode metadata) {
+    List<Node> refs = optList(metadata, "ownerReferences", "metadata");
+    Optional<Owner> found = Optional.empty();
+    for (int i = 0; i < refs.size(); i++) {
+      String path = at("metadata.ownerReferences", i);
+      MapNode ref = map(refs.get(i), path);
+      boolean controller =
+          field(ref, "controller").map(n -> bool(n, at(path, "controller"))).orElse(false);
+      if (!controller) {
+        continue;
+      }
+      String kind = optString(ref, "kind", path).filter(k -> !k.isEmpty()).orElse("Pod");
+      if (kind.equals("Node")) {
+        continue;
+      }
+      if (found.isPresent()) {
+        // The API server allows one controller reference per object.
+        throw new Invalid(
+            ref,
+            at(path, "controller"),
+            "only one owner reference may have controller: true; the first is " + found.get());
+      }
+      String ownerName = requiredString(ref, "name", path);
+      found = Optional.of(build(ref, path, () -> new Owner(kind, ownerName)));
+    }
+    return found;
+  }
+
+  private static List<String> podIps(MapNode map) {
+    Optional<MapNode> status = optMap(map, "status", "");
+    if (status.isEmpty()) {
+      return List.of();
+    }
+    Set<String> ips = new LinkedHashSet<>();
+    Optional<Node> podIp = field(status.get(), "podIP");
+    if (podIp.isPresent()) {
+      addIp(ips, podIp.get(), "status.podIP");
+    }
+    List<Node> podIps = optList(status.get(), "podIPs", "status");
+    for (int i = 0; i < podIps.size(); i++) {
+      String path = at("status.podIPs", i);
+      MapNode entry = map(podIps.get(i), path);
+      Optional<Node> ip = field(entry, "ip");
+      if (ip.isPresent()) {
+        addIp(ips, ip.get(), at(path, "ip"));
+      }
+    }
+    return List.copyOf(ips);
+  }
+
+  private static void addIp(Set<String> ips, Node node, String path) {
+    String ip = string(node, path);
+    if (ip.isEmpty()) {
+      return;
+    }
+    // Validate each address on its own so that a bad one is located at its own line.
+    Pod probe = Pod.of("probe", "probe", Map.of());
+    build(node, path, () -> probe.withIps(List.of(ip)));
+    ips.add(ip);
+  }
+
+  /** The container ports of {@code spec.containers} (init containers serve no traffic). */
+  private static List<ContainerPort> containerPorts(MapNode spec, String path) {
+    List<ContainerPort> ports = new ArrayList<>();
+    List<Node> containers = optList(spec, "containers", path);
+    for (int c = 0; c < containers.size(); c++) {
+      String containerPath = at(at(path, "containers"), c);
+      MapNode container = map(containers.get(c), containerPath);
+      List<Node> entries = optList(container, "ports", containerPath);
+      for (int p = 0; p < entries.size(); p++) {
+        String portPath = at(at(containerPath, "ports"), p);
+        MapNode entry = map(entries.get(p), portPath);
+        Optional<String> name = optString(entry, "name", portPath).filter(n -> !n.isEmpty());
+        Node numberNode =
+            field(entry, "containerPort")
+                .orElseThrow(
+                    () -> new Invalid(entry, at(portPath, "containerPort"), "is required"));
+        int number = integer(numberNode, at(portPath, "containerPort"));
+        Protocol protocol = protocol(entry, portPath);
+        ports.add(
+            build(
+                numberNode,
+                at(portPath, "containerPort"),
+                () -> new ContainerPort(name, number, protocol)));
+      }
+    }
+    return ports;
+  }
+
+  /** S9: the protocol defaults to TCP. */
+  private static Protocol protocol(MapNode entry, String path) {
+    Optional<Node> node = field(entry, "protocol");
+    if (node.isEmpty()) {
+      return Protocol.TCP;
+    }
+    String text = string(node.get(), at(path, "protocol"));
+    return build(node.get(), at(path, "protocol"), () -> Protocol.parse(text));
+  }
+
+  private static Workload workload(WorkloadKind kind, MapNode map, String namespace, String name) {
+    MapNode spec = optMap(map, "spec", "").orElse(emptyAt(map));
+    String specPath = "spec";
+    String replicasField = "replicas";
+    if (kind == WorkloadKind.CronJob) {
+      // A CronJob stamps Jobs from spec.jobTemplate, whose spec holds the pod template.
+      MapNode jobTemplate = optMap(spec, "jobTemplate", "spec").orElse(emptyAt(spec));
+      spec = optMap(jobTemplate, "spec", "spec.jobTemplate").orElse(emptyAt(jobTemplate));
+      specPath = "spec.jobTemplate.spec";
+    }
+    if (kind == WorkloadKind.Job || kind == WorkloadKind.CronJob) {
+      replicasField = "parallelism";
+    }
+    String replicasPath = at(specPath, replicasField);
+    int replicas =
+        kind == WorkloadKind.DaemonSet
+            ? 1
+            : field(spec, replicasField).map(n -> integer(n, replicasPath)).orElse(1);
+    String templatePath = at(specPath, "template");
+    MapNode template = optMap(spec, "template", specPath).orElse(emptyAt(spec));
+    Map<String, String> labels =
+        optMap(template, "metadata", templatePath)
+            .map(m -> labels(m, at(templatePath, "metadata")))
+            .orElse(Map.of());
+    String podSpecPath = at(templatePath, "spec");
+    MapNode podSpec = optMap(template, "spec", templatePath).orElse(emptyAt(template));
+    List<ContainerPort> ports = containerPorts(podSpec, podSpecPath);
+    boolean hostNetwork =
+        field(podSpec, "hostNetwork")
+            .map(n -> bool(n, at(podSpecPath, "hostNetwork")))
+            .orElse(false);
+    if (replicas < 0) {
+      throw new Invalid(
+          field(spec, replicasField).orElse(map),
+          replicasPath,
+          replicasField + " " + replicas + " is negative");
+    }
+    return build(
+        map, "", () -> new Workload(kind, namespace, name, replicas, labels, ports, hostNetwork));
+  }
+
+  private static Service service(MapNode map, String namespace, String name) {
+    MapNode spec = optMap(map, "spec", "").orElse(emptyAt(map));
+    // An empty selector means "no selector" for a Service: it selects no pods.
+    Optional<Map<String, String>> selector =
+        field(spec, "selector").map(n -> stringMap(n, "spec.selector")).filter(s -> !s.isEmpty());
+    List<ServicePort> ports = new ArrayList<>();
+    List<Node> entries = optList(spec, "ports", "spec");
+    for (int i = 0; i < entries.size(); i++) {
+      String path = at("spec.ports", i);
+      MapNode entry = map(entries.get(i), path);
+      Optional<String> portName = optString(entry, "name", path).filter(n -> !n.isEmpty());
+      Protocol protocol = protocol(entry, path);
+      Node portNode =
+          field(entry, "port")
+              .orElseThrow(() -> new Invalid(entry, at(path, "port"), "is required"));
+      int port = integer(portNode, at(path, "port"));
+      Optional<Node> targetNode = field(entry, "targetPort");
+      // The API server defaults targetPort (absent or 0) to the Service port.
+      PortRef target =
+          targetNode.isEmpty() || isZero(targetNode.get())
+              ? null
+              : portRef(targetNode.get(), at(path, "targetPort"));
+      ports.add(
+          build(
+              portNode,
+              at(path, "port"),
+              () ->
+                  new ServicePort(
+                      portName, protocol, port, target == null ? PortRef.of(port) : target)));
+    }
+    String type = optString(spec, "type", "spec").filter(t -> !t.isEmpty()).orElse("ClusterIP");
+    List<String> ranges = new ArrayList<>();
+    List<Node> rangeNodes = optList(spec, "loadBalancerSourceRanges", "spec");
+    for (int i = 0; i < rangeNodes.size(); i++) {
+      ranges.add(string(rangeNodes.get(i), at("spec.loadBalancerSourceRanges", i)));
+    }
+    Node rangesAt = field(spec, "loadBalancerSourceRanges").orElse(map);
+    return build(
+        rangesAt,
+        rangesAt == map ? "" : "spec.loadBalancerSourceRanges",
+        () -> new Service(namespace, name, selector, ports, type, ranges));
+  }
+
+  private static boolean isZero(Node node) {
+    return node instanceof Scalar s && s.type() == Type.INTEGER && s.text().equals("0");
+  }
+
+  /**
+   * An IntOrString port: a number, or a container port name. A quoted number such as {@code "80"}
+   * is a string for Kubernetes, and as a name it is invalid (an IANA service name needs a letter),
+   * so the API server rejects it; so do we, saying to drop the quotes.
+   */
+  private static PortRef portRef(Node node, String path) {
+    if (node instanceof Scalar s && s.type() == Type.STRING) {
+      if (s.text().matches("[0-9]+")) {
+        throw new Invalid(
+            node,
+            path,
+            "'"
+                + s.text()
+                + "' is a quoted number, which Kubernetes reads as a port name and rejects;"
+                + " write the number without quotes");
+      }
+      return build(node, path, () -> PortRef.of(s.text()));
+    }
+    int number = integer(node, path);
+    return build(node, path, () -> PortRef.of(number));
+  }
+
+  private static NetworkPolicy policy(MapNode map, String namespace, String name) {
+    MapNode spec = optMap(map, "spec", "").orElse(emptyAt(map));
+    LabelSelector podSelector =
+        field(spec, "podSelector")
+            .map(n -> selector(n, "spec.podSelector"))
+            .orElse(LabelSelector.everything());
+    // S3: absent or empty policyTypes is passed as an empty set; the model applies the default.
+    Set<PolicyType> types = EnumSet.noneOf(PolicyType.class);
+    List<Node> typeNodes = optList(spec, "policyTypes", "spec");
+    for (int i = 0; i < typeNodes.size(); i++) {
+      String path = at("spec.policyTypes", i);
+      String text = string(typeNodes.get(i), path);
+      types.add(build(typeNodes.get(i), path, () -> PolicyType.parse(text)));
+    }
+    List<Rule> ingress = rules(spec, "ingress", "from");
+    List<Rule> egress = rules(spec, "egress", "to");
+    return build(
+        map, "spec", () -> new NetworkPolicy(namespace, name, podSelector, types, ingress, egress));
+  }
+
+  private static List<Rule> rules(MapNode spec, String direction, String peersKey) {
+    List<Rule> rules = new ArrayList<>();
+    List<Node> nodes = optList(spec, direction, "spec");
+    for (int r = 0; r < nodes.size(); r++) {
+      String rulePath = at(at("spec", direction), r);
+      Node ruleNode = nodes.get(r);
+      // S6: an empty rule ({} or null) matches every peer on every port.
+      MapNode rule = Fields.isNull(ruleNode) ? emptyAt(spec) : map(ruleNode, rulePath);
+      List<Peer> peers = new ArrayList<>();
+      List<Node> peerNodes = optList(rule, peersKey, rulePath);
+      for (int p = 0; p < peerNodes.size(); p++) {
+        String peerPath = at(at(rulePath, peersKey), p);
+        peers.add(peer(map(peerNodes.get(p), peerPath), peerPath));
+      }
+      List<PortSpec> ports = new ArrayList<>();
+      List<Node> portNodes = optList(rule, "ports", rulePath);
+      for (int p = 0; p < portNodes.size(); p++) {
+        String portPath = at(at(rulePath, "ports"), p);
+        ports.add(portSpec(map(portNodes.get(p), portPath), portPath));
+      }
+      rules.add(new Rule(peers, ports));
+    }
+    return rules;
+  }
+
+  /** S7: a selector peer or an ipBlock, never both, never neither. */
+  private static Peer peer(MapNode peer, String path) {
+    Optional<Node> ipBlock = field(peer, "ipBlock");
+    Optional<LabelSelector> pods =
+        field(peer, "podSelector").map(n -> selector(n, at(path, "podSelector")));
+    Optional<LabelSelector> namespaces =
+        field(peer, "namespaceSelector").map(n -> selector(n, at(path, "namespaceSelector")));
+    if (ipBlock.isPresent()) {
+      if (pods.isPresent() || namespaces.isPresent()) {
+        throw new Invalid(
+            peer,
+            path,
+            "a peer with an ipBlock must not also have a podSelector or namespaceSelector;"
+                + " split it into two peers");
+      }
+      String blockPath = at(path, "ipBlock");
+      MapNode block = map(ipBlock.get(), blockPath);
+      String cidr = requiredString(block, "cidr", blockPath);
+      List<String> except = new ArrayList<>();
+      List<Node> exceptNodes = optList(block, "except", blockPath);
+      for (int i = 0; i < exceptNodes.size(); i++) {
+        except.add(string(exceptNodes.get(i), at(at(blockPath, "except"), i)));
+      }
+      return build(block, blockPath, () -> new IpBlockPeer(cidr, except));
+    }
+    return build(peer, path, () -> new PodPeer(namespaces, pods));
+  }
+
+  /** S9: protocol defaults to TCP; no port means the whole protocol; endPort makes a range. */
+  private static PortSpec portSpec(MapNode entry, String path) {
+    Protocol protocol = protocol(entry, path);
+    Optional<PortRef> port = field(entry, "port").map(n -> portRef(n, at(path, "port")));
+    Optional<Node> endNode = field(entry, "endPort");
+    OptionalInt endPort =
+        endNode.isEmpty()
+            ? OptionalInt.empty()
+            : OptionalInt.of(integer(endNode.get(), at(path, "endPort")));
+    return build(
+        endNode.orElse(entry),
+        endNode.isPresent() ? at(path, "endPort") : path,
+        () -> new PortSpec(protocol, port, endPort));
+  }
+
+  /** S7a: matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist). */
+  private static LabelSelector selector(Node node, String path) {
+    MapNode map = map(node, path);
+    Map<String, String> matchLabels =
+        field(map, "matchLabels").map(n -> stringMap(n, at(path, "matchLabels"))).orElse(Map.of());
+    List<Requirement> requirements = new ArrayList<>();
+    List<Node> expressions = optList(map, "matchExpressions", path);
+    for (int i = 0; i < expressions.size(); i++) {
+      String exprPath = at(at(path, "matchExpressions"), i);
+      MapNode expr = map(expressions.get(i), exprPath);
+      String key = requiredString(expr, "key", exprPath);
+      String operatorText = requiredString(expr, "operator", exprPath);
+      Node operatorNode = expr.fields().get("operator");
+      Operator operator =
+          build(operatorNode, at(exprPath, "operator"), () -> Operator.parse(operatorText));
+      Set<String> values = new LinkedHashSet<>();
+      List<Node> valueNodes = optList(expr, "values", exprPath);
+      for (int v = 0; v < valueNodes.size(); v++) {
+        values.add(string(valueNodes.get(v), at(at(exprPath, "values"), v)));
+      }
+      requirements.add(build(expr, exprPath, () -> new Requirement(key, operator, values)));
+    }
+    return build(map, path, () -> new LabelSelector(matchLabels, requirements));
+  }
+
+  /** An empty mapping standing for an absent one, located at its parent for errors. */
+  private static MapNode emptyAt(Node parent) {
+    return new MapNode(parent.line(), parent.column(), Map.of());
+  }
+
+  private Diagnostic diagnostic(int line, int column, Identity id, String path, String message) {
+    return new Diagnostic(
+        source, line, column, id.kind(), id.namespace(), id.name(), path, message);
+  }
+
+  /**
+   * Who an object is, read leniently (never throwing) so that even a malformed object's diagnostics
+   * name it as far as possible.
+   */
+  record Identity(String kind, String namespace, String name) {
+    static final Identity NONE = new Identity("", "", "");
+
+    static Identity of(MapNode map, String inferredKind) {
+      String kind = text(map.fields().get("kind")).orElse(inferredKind);
+      Node metadata = map.fields().get("metadata");
+      if (!(metadata instanceof MapNode meta)) {
+        return new Identity(kind, "", "");
+      }
+      String name = text(meta.fields().get("name")).orElse("");
+      String namespace =
+          kind.equals("Namespace") || name.isEmpty()
+              ? ""
+              : text(meta.fields().get("namespace"))
+                  .filter(ns -> !ns.isEmpty())
+                  .orElse(DEFAULT_NAMESPACE);
+      return new Identity(kind, namespace, name);
+    }
+
+    private static Optional<String> text(Node node) {
+      return node instanceof Scalar s && s.type() == Type.STRING
+          ? Optional.of(s.text())
+          : Optional.empty();
+    }
+  }
+
+  /** Where an object starts, for duplicate reports. */
+  record Location(String source, int line, int column) {
+    @Override
+    public String toString() {
+      return source + ":" + line + ":" + column;
+    }
+  }
+}

@@ -1,0 +1,225 @@
+package io.kubereach.yaml;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Reads manifests with given {@link Limits}; {@link Manifests} is the same with the defaults.
+ * Immutable and thread-safe: every call is an independent load.
+ *
+ * <pre>{@code
+ * ManifestReader reader = Manifests.withLimits(Limits.defaults().withMaxNestingDepth(200));
+ * LoadResult loaded = reader.load(Path.of("manifests"));
+ * }</pre>
+ */
+public final class ManifestReader {
+  private static final String BOM = "\uFEFF";
+
+  private final Limits limits;
+  private final TreeReader trees;
+
+  ManifestReader(Limits limits) {
+    this.limits = requireNonNull(limits, "limits");
+    this.trees = new TreeReader(limits);
+  }
+
+  /** The limits this reader applies. */
+  public Limits limits() {
+    return limits;
+  }
+
+  /**
+   * Reads files and folders; see {@link Manifests#load(Path...)}.
+   *
+   * @throws ManifestException carrying every error of every source
+   * @throws NullPointerException if {@code paths} or an element is null
+   */
+  public LoadResult load(Path... paths) {
+    return load(List.of(paths));
+  }
+
+  /**
+   * Reads files and folders; see {@link Manifests#load(List)}.
+   *
+   * @throws ManifestException carrying every error of every source
+   * @throws NullPointerException if {@code paths} or an element is null
+   */
+  public LoadResult load(List<Path> paths) {
+    Collector out = new Collector();
+    for (Path path : List.copyOf(paths)) {
+      if (Files.isDirectory(path)) {
+        for (Path file : manifestFiles(path, out)) {
+          readFile(file, out);
+        }
+      } else if (Files.isRegularFile(path)) {
+        readFile(path, out);
+      } else {
+        out.error(diagnostic(path.toString(), "no such file or directory"));
+      }
+    }
+    return out.finish();
+  }
+
+  /**
+   * Reads one stream; see {@link Manifests#read(String, InputStream)}.
+   *
+   * @throws ManifestException carrying every error
+   */
+  public LoadResult read(String sourceName, InputStream in) {
+    requireNonNull(sourceName, "sourceName");
+    requireNonNull(in, "in");
+    Collector out = new Collector();
+    try {
+      byte[] bytes = in.readNBytes(boundedLength());
+      readBytes(sourceName, bytes, out);
+    } catch (IOException e) {
+      out.error(diagnostic(sourceName, "could not read: " + e.getMessage()), e);
+    }
+    return out.finish();
+  }
+
+  /**
+   * Reads text; see {@link Manifests#parse(String, String)}.
+   *
+   * @throws ManifestException carrying every error
+   */
+  public LoadResult parse(String sourceName, String text) {
+    requireNonNull(sourceName, "sourceName");
+    requireNonNull(text, "text");
+    Collector out = new Collector();
+    readText(sourceName, text, out);
+    return out.finish();
+  }
+
+  /** One more byte than allowed, so that crossing the bound is seen. */
+  private int boundedLength() {
+    return (int) Math.min(Integer.MAX_VALUE - 16, limits.maxSourceBytes() + 1);
+  }
+
+  /**
+   * Regular {@code .yaml}, {@code .yml} and {@code .json} files under {@code dir}, recursively,
+   * sorted by their path relative to {@code dir} so that every platform reads them in one order.
+   * Hidden files and folders (a leading dot, e.g. {@code .git}) are not manifests and are skipped.
+   * Symbolic links to folders are not followed, so a link cycle cannot hang the walk.
+   */
+  private static List<Path> manifestFiles(Path dir, Collector out) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> !isHidden(dir.relativize(p)))
+          .filter(ManifestReader::isManifestName)
+          .sorted((a, b) -> relative(dir, a).compareTo(relative(dir, b)))
+          .toList();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      out.error(diagnostic(dir.toString(), "could not list the folder: " + e.getMessage()), e);
+      return List.of();
+    }
+  }
+
+  private static String relative(Path dir, Path file) {
+    List<String> parts = new ArrayList<>();
+    dir.relativize(file).forEach(p -> parts.add(p.toString()));
+    return String.join("/", parts);
+  }
+
+  private static boolean isHidden(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isManifestName(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+  }
+
+  private void readFile(Path file, Collector out) {
+    String source = file.toString();
+    try (InputStream in = Files.newInputStream(file)) {
+      readBytes(source, in.readNBytes(boundedLength()), out);
+    } catch (IOException e) {
+      out.error(diagnostic(source, "could not read: " + e.getMessage()), e);
+    }
+  }
+
+  private void readBytes(String source, byte[] bytes, Collector out) {
+    if (bytes.length > limits.maxSourceBytes()) {
+      out.error(
+          diagnostic(
+              source,
+              String.format(
+                  Locale.ROOT,
+                  "larger than %d bytes; raise the limit with"
+                      + " Manifests.withLimits(Limits.defaults().withMaxSourceBytes(n))",
+                  limits.maxSourceBytes())));
+      return;
+    }
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer chars = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, chars, true);
+    if (result.isError()) {
+      // Locate the first bad byte: line and column (in characters) of the text before it.
+      chars.flip();
+      String before = chars.toString();
+      int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+      int column = before.length() - before.lastIndexOf('\n');
+      out.error(
+          new Diagnostic(
+              source,
+              line,
+              column,
+              "",
+              "",
+              "",
+              "",
+              String.format(
+                  Locale.ROOT,
+                  "not valid UTF-8 (byte 0x%02x at offset %d); manifests must be UTF-8 text",
+                  bytes[in.position()] & 0xff,
+                  in.position())));
+      return;
+    }
+    decoder.flush(chars);
+    chars.flip();
+    readText(source, chars.toString(), out);
+  }
+
+  private void readText(String source, String text, Collector out) {
+    String body = text.startsWith(BOM) ? text.substring(1) : text;
+    boolean isJson = source.toLowerCase(Locale.ROOT).endsWith(".json");
+    TreeReader.Parsed parsed = trees.read(body, isJson);
+    Decoder decoder = new Decoder(source, out);
+    parsed.documents().forEach(decoder::document);
+    Invalid error = parsed.error();
+    if (error != null) {
+      out.error(
+          new Diagnostic(source, error.line(), error.column(), "", "", "", "", error.getMessage()),
+          error.getCause());
+    }
+  }
+
+  private static Diagnostic diagnostic(String source, String message) {
+    return new Diagnostic(source, 0, 0, "", "", "", "", message);
+  }
+}

@@ -1,0 +1,118 @@
+package io.kubereach.yaml;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads Kubernetes manifests into a {@link io.kubereach.model.ClusterSnapshot} (DESIGN §7).
+ *
+ * <p>Reads YAML and JSON, multi-document streams (empty documents are skipped), {@code kind: List}
+ * and typed lists ({@code PodList}, {@code NetworkPolicyList}, ...) whose items may omit kind and
+ * apiVersion. Analysed kinds: Namespace, Pod, Deployment, ReplicaSet, ReplicationController,
+ * StatefulSet, DaemonSet, Job, CronJob, Service and NetworkPolicy; any other kind (ConfigMap,
+ * AdminNetworkPolicy, Ingress, ...) is skipped with a warning. Objects without {@code
+ * metadata.namespace} belong to {@code default}. A namespace referenced but never declared exists
+ * with only its name label (S8).
+ *
+ * <p>Errors are collected across all sources and thrown once as a {@link ManifestException};
+ * nothing else escapes, and no partial snapshot is returned. Rejected with a located error, besides
+ * everything the Kubernetes API would reject (bad CIDR, port out of range, endPort below port,
+ * unknown operator or protocol, a peer with nothing or with an ipBlock and a selector, wrong value
+ * types, duplicate objects): YAML aliases and anchors (Jackson would read {@code *a} as the text
+ * "a"), duplicate keys, documents that are not mappings, invalid UTF-8, and input over the {@link
+ * Limits}. A quoted port number ({@code port: "80"}) is an error too: Kubernetes reads it as a port
+ * name and rejects it.
+ *
+ * <p>Stateless and thread-safe.
+ *
+ * <pre>{@code
+ * LoadResult loaded = Manifests.load(Path.of("examples/shop"));
+ * loaded.warnings().forEach(System.err::println);
+ * ClusterSnapshot cluster = loaded.cluster();
+ * }</pre>
+ */
+public final class Manifests {
+  private static final ManifestReader DEFAULT = new ManifestReader(Limits.defaults());
+
+  private Manifests() {}
+
+  /**
+   * Reads files and folders, in the order given. A folder is read recursively, in sorted order of
+   * relative paths, taking only {@code .yaml}, {@code .yml} and {@code .json} files and skipping
+   * hidden ones; a file named directly is read whatever its extension. Files ending in {@code
+   * .json} are parsed as JSON, all others as YAML.
+   *
+   * @param paths files or folders
+   * @return the snapshot and the warnings
+   * @throws ManifestException carrying every error of every source (also a missing path)
+   * @throws NullPointerException if {@code paths} or an element is null
+   */
+  public static LoadResult load(Path... paths) {
+    return DEFAULT.load(paths);
+  }
+
+  /**
+   * Reads files and folders; the same as {@link #load(Path...)}.
+   *
+   * @param paths files or folders
+   * @return the snapshot and the warnings
+   * @throws ManifestException carrying every error of every source
+   * @throws NullPointerException if {@code paths} or an element is null
+   */
+  public static LoadResult load(List<Path> paths) {
+    return DEFAULT.load(paths);
+  }
+
+  /**
+   * Reads one UTF-8 stream to its end, without closing it. It is parsed as JSON when {@code
+   * sourceName} ends in {@code .json}, otherwise as YAML (which also reads most JSON).
+   *
+   * <pre>{@code
+   * try (InputStream in = System.in) {
+   *   LoadResult loaded = Manifests.read("<stdin>", in);
+   * }
+   * }</pre>
+   *
+   * @param sourceName the name that diagnostics print, e.g. a file name or {@code <stdin>}
+   * @param in the stream
+   * @return the snapshot and the warnings
+   * @throws ManifestException carrying every error, also a failure to read the stream
+   * @throws NullPointerException if an argument is null
+   */
+  public static LoadResult read(String sourceName, InputStream in) {
+    return DEFAULT.read(sourceName, in);
+  }
+
+  /**
+   * Reads manifests held in a string; JSON when {@code sourceName} ends in {@code .json}.
+   *
+   * <pre>{@code
+   * LoadResult loaded = Manifests.parse("inline.yaml", """
+   *     apiVersion: v1
+   *     kind: Pod
+   *     metadata: {name: web, namespace: shop, labels: {app: web}}
+   *     """);
+   * }</pre>
+   *
+   * @param sourceName the name that diagnostics print
+   * @param text the manifests
+   * @return the snapshot and the warnings
+   * @throws ManifestException carrying every error
+   * @throws NullPointerException if an argument is null
+   */
+  public static LoadResult parse(String sourceName, String text) {
+    return DEFAULT.parse(sourceName, text);
+  }
+
+  /**
+   * A reader that applies other limits, for inputs beyond the defaults.
+   *
+   * @param limits the limits
+   * @return a reader with the same methods as this class
+   * @throws NullPointerException if {@code limits} is null
+   */
+  public static ManifestReader withLimits(Limits limits) {
+    return new ManifestReader(limits);
+  }
+}

@@ -1,0 +1,262 @@
+package io.kubereach.yaml;
+
+import io.kubereach.yaml.Node.ListNode;
+import io.kubereach.yaml.Node.MapNode;
+import io.kubereach.yaml.Node.Scalar;
+import io.kubereach.yaml.Node.Type;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLParser;
+
+/**
+ * Turns YAML or JSON text into {@link Node} trees, one per document, with Jackson's streaming
+ * parsers. This is where hostile input is stopped (DESIGN §7): aliases, anchors, duplicate keys,
+ * too-deep nesting and oversized documents are located errors.
+ *
+ * <p>The tree is built with an explicit stack, never recursion, so that no nesting depth can
+ * overflow the thread's stack. Thread-safe: the factories are immutable and each call has its own
+ * parser.
+ */
+final class TreeReader {
+  private final Limits limits;
+  private final YAMLFactory yaml;
+  private final JsonFactory json;
+
+  TreeReader(Limits limits) {
+    this.limits = limits;
+    // Jackson's own depth bound sits just above ours, so ours (with its located message) fires
+    // first; its document-length bound only applies to JSON, snakeyaml's code point limit is
+    // per YAML document.
+    StreamReadConstraints constraints =
+        StreamReadConstraints.builder()
+            .maxNestingDepth(limits.maxNestingDepth() + 2)
+            .maxDocumentLength(limits.maxDocumentChars())
+            .build();
+    this.yaml =
+        YAMLFactory.builder()
+            .streamReadConstraints(constraints.rebuild().maxDocumentLength(-1).build())
+            .loadSettings(
+                LoadSettings.builder()
+                    .setCodePointLimit(limits.maxDocumentChars())
+                    .setAllowDuplicateKeys(true)
+                    .build())
+            .build();
+    this.json = JsonFactory.builder().streamReadConstraints(constraints).build();
+  }
+
+  /** The documents read, and the error that stopped reading, if any. */
+  record Parsed(List<Node> documents, Invalid error) {}
+
+  /**
+   * Reads every document of {@code text}; stops at the first error, keeping the documents before
+   * it.
+   */
+  Parsed read(String text, boolean isJson) {
+    List<Node> documents = new ArrayList<>();
+    try (JsonParser parser =
+        isJson
+            ? json.createParser(ObjectReadContext.empty(), text)
+            : yaml.createParser(ObjectReadContext.empty(), text)) {
+      readAll(parser, documents);
+      return new Parsed(documents, null);
+    } catch (Invalid e) {
+      return new Parsed(documents, e);
+    } catch (JacksonException e) {
+      return new Parsed(documents, fromParser(e));
+    } catch (RuntimeException e) {
+      // snakeyaml-engine may throw its own unchecked exceptions unwrapped; never let them escape.
+      return new Parsed(
+          documents, new Invalid(0, 0, "", "could not parse: " + oneLine(e.toString()), e));
+    }
+  }
+
+  /** An open container while its children are read. */
+  private static final class Frame {
+    final int line;
+    final int column;
+    final Map<String, Node> fields; // null for a list
+    final List<Node> items; // null for a mapping
+    final Map<String, String> keyPositions = new LinkedHashMap<>();
+    String key;
+
+    Frame(int line, int column, boolean isMap) {
+      this.line = line;
+      this.column = column;
+      this.fields = isMap ? new LinkedHashMap<>() : null;
+      this.items = isMap ? null : new ArrayList<>();
+    }
+  }
+
+  private void readAll(JsonParser parser, List<Node> documents) {
+    YAMLParser yamlParser = parser instanceof YAMLParser y ? y : null;
+    Deque<Frame> stack = new ArrayDeque<>();
+    JsonToken token;
+    while ((token = parser.nextToken()) != null) {
+      TokenStreamLocation at = parser.currentTokenLocation();
+      int line = at.getLineNr();
+      int column = at.getColumnNr();
+      if (yamlParser != null && yamlParser.isCurrentAlias()) {
+        // Jackson reports an alias as a string holding its name: reading `*a` as "a" would be
+        // a silently wrong answer, so every alias is an error.
+        throw new Invalid(
+            line,
+            column,
+            "",
+            "YAML alias *"
+                + parser.getString()
+                + " is not supported; write the value out in full instead of referring to an"
+                + " anchor",
+            null);
+      }
+      switch (token) {
+        case PROPERTY_NAME -> {
+          Frame top = stack.peek();
+          String key = parser.currentName();
+          String first = top.keyPositions.putIfAbsent(key, line + ":" + column);
+          if (first != null) {
+            throw new Invalid(
+                line,
+                column,
+                "",
+                "duplicate key '"
+                    + key
+                    + "' (first at "
+                    + first
+                    + "); Kubernetes rejects duplicate keys, keep one",
+                null);
+          }
+          top.key = key;
+        }
+        case START_OBJECT, START_ARRAY -> {
+          if (yamlParser != null && yamlParser.getObjectId() != null) {
+            throw new Invalid(
+                line,
+                column,
+                "",
+                "YAML anchor &"
+                    + yamlParser.getObjectId()
+                    + " is not supported; write the value out in full",
+                null);
+          }
+          if (stack.size() >= limits.maxNestingDepth()) {
+            throw depthExceeded(line, column);
+          }
+          stack.push(new Frame(line, column, token == JsonToken.START_OBJECT));
+        }
+        case END_OBJECT -> {
+          Frame done = stack.pop();
+          attach(stack, documents, new MapNode(done.line, done.column, done.fields));
+        }
+        case END_ARRAY -> {
+          Frame done = stack.pop();
+          attach(stack, documents, new ListNode(done.line, done.column, done.items));
+        }
+        default -> attach(stack, documents, scalar(parser, token, line, column, yamlParser));
+      }
+    }
+  }
+
+  private static void attach(Deque<Frame> stack, List<Node> documents, Node node) {
+    Frame parent = stack.peek();
+    if (parent == null) {
+      documents.add(node);
+    } else if (parent.fields != null) {
+      parent.fields.put(parent.key, node);
+    } else {
+      parent.items.add(node);
+    }
+  }
+
+  private static Scalar scalar(
+      JsonParser parser, JsonToken token, int line, int column, YAMLParser yamlParser) {
+    return switch (token) {
+      case VALUE_STRING -> {
+        String text = parser.getString();
+        // YAML: an empty plain scalar and `~` are null, as for the API server's YAML reader.
+        boolean isNull = yamlParser != null && (text.isEmpty() || text.equals("~"));
+        yield new Scalar(line, column, isNull ? Type.NULL : Type.STRING, isNull ? "" : text);
+      }
+      case VALUE_NUMBER_INT -> new Scalar(line, column, Type.INTEGER, parser.getString());
+      case VALUE_NUMBER_FLOAT -> new Scalar(line, column, Type.DECIMAL, parser.getString());
+      case VALUE_TRUE, VALUE_FALSE -> new Scalar(line, column, Type.BOOLEAN, parser.getString());
+      case VALUE_NULL -> new Scalar(line, column, Type.NULL, "");
+      default -> new Scalar(line, column, Type.OTHER, "");
+    };
+  }
+
+  private Invalid depthExceeded(int line, int column) {
+    return new Invalid(
+        line,
+        column,
+        "",
+        "nesting deeper than "
+            + limits.maxNestingDepth()
+            + " levels; raise the limit with"
+            + " Manifests.withLimits(Limits.defaults().withMaxNestingDepth(n))",
+        null);
+  }
+
+  private Invalid tooLarge(int line, int column, Throwable cause) {
+    return new Invalid(
+        line,
+        column,
+        "",
+        String.format(
+            Locale.ROOT,
+            "document longer than %d characters; raise the limit with"
+                + " Manifests.withLimits(Limits.defaults().withMaxDocumentChars(n))",
+            limits.maxDocumentChars()),
+        cause);
+  }
+
+  /** Maps a Jackson or snakeyaml failure to a located error, keeping it as the cause. */
+  private Invalid fromParser(JacksonException e) {
+    TokenStreamLocation location = e.getLocation();
+    int line = location == null ? 0 : Math.max(0, location.getLineNr());
+    int column = location == null ? 0 : Math.max(0, location.getColumnNr());
+    String original = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof MarkedYamlEngineException marked && marked.getProblemMark().isPresent()) {
+        Mark mark = marked.getProblemMark().get();
+        String context = marked.getContext();
+        String problem = marked.getProblem() == null ? "" : marked.getProblem();
+        String text = context == null || context.isBlank() ? problem : context + ": " + problem;
+        return new Invalid(
+            mark.getLine() + 1, mark.getColumn() + 1, "", "YAML syntax error: " + oneLine(text), e);
+      }
+    }
+    if (original.contains("exceeds the limit") && original.contains("code points")) {
+      return tooLarge(line, column, e);
+    }
+    if (e instanceof StreamConstraintsException) {
+      if (original.contains("Document length")) {
+        return tooLarge(line, column, e);
+      }
+      if (original.contains("nesting depth")) {
+        return depthExceeded(line, column);
+      }
+    }
+    return new Invalid(line, column, "", "syntax error: " + oneLine(original), e);
+  }
+
+  private static String oneLine(String text) {
+    return text.strip().replaceAll("\\s*\\n\\s*", " ");
+  }
+}

@@ -1,0 +1,114 @@
+package io.kubereach.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kubereach.testing.Oracle;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every input of the shared oracle loads without error; kinds we do not analyse come back as
+ * warnings, never as silence.
+ */
+class OracleLoadingTest {
+
+  /** Kinds that appear in the oracle inputs and that the loader skips with a warning. */
+  private static final Set<String> SKIPPED =
+      Set.of(
+          "AdminNetworkPolicy",
+          "BaselineAdminNetworkPolicy",
+          "Ingress",
+          "Route",
+          "ConfigMap",
+          "ServiceAccount",
+          "RoleBinding",
+          "Role",
+          "ClusterRole",
+          "ClusterRoleBinding",
+          "Secret",
+          "PersistentVolumeClaim",
+          "UserDefinedNetwork",
+          "ClusterUserDefinedNetwork",
+          "NetworkAttachmentDefinition",
+          "VirtualMachine");
+
+  /**
+   * Oracle inputs that the Kubernetes API server would reject, so the loader rejects them too:
+   * {@code containerport} (lower-case p) is an unknown field for the API server's case-sensitive
+   * decoder, which leaves the required {@code containerPort} missing ("Required value").
+   * netpol-analyzer accepts them because Go's encoding/json matches field names ignoring case.
+   */
+  private static final Map<String, String> REJECTED_AS_BY_THE_API_SERVER =
+      Map.of(
+          "netpol_named_port_test",
+          "pods.yaml:31:11 Deployment helloworld/pod-a"
+              + " spec.template.spec.containers[0].ports[1].containerPort: is required",
+          "netpol_named_port_test_2",
+          "pods.yaml:31:11 Deployment helloworld/pod-a"
+              + " spec.template.spec.containers[0].ports[1].containerPort: is required");
+
+  @TestFactory
+  Stream<DynamicTest> netpolAnalyzerInputsLoad() {
+    return inputs("netpol-analyzer");
+  }
+
+  @TestFactory
+  Stream<DynamicTest> netpolAnalyzerAnpInputsLoadWithPolicyTiersAsWarnings() {
+    return inputs("netpol-analyzer-anp");
+  }
+
+  @TestFactory
+  Stream<DynamicTest> netpolAnalyzerIngressInputsLoadWithIngressAndRoutesAsWarnings() {
+    return inputs("netpol-analyzer-ingress");
+  }
+
+  @TestFactory
+  Stream<DynamicTest> k8sE2eClustersLoad() {
+    return Oracle.cases("k8s-e2e").stream()
+        .map(
+            dir ->
+                DynamicTest.dynamicTest(
+                    dir.getFileName().toString(),
+                    () -> {
+                      LoadResult loaded = Manifests.load(dir.resolve("cluster.yaml"));
+                      assertThat(loaded.warnings()).isEmpty();
+                      assertThat(loaded.cluster().namespaces()).isNotEmpty();
+                      assertThat(loaded.cluster().pods()).isNotEmpty();
+                    }));
+  }
+
+  private static Stream<DynamicTest> inputs(String collection) {
+    List<Path> cases = Oracle.cases(collection);
+    return cases.stream()
+        .map(
+            dir ->
+                DynamicTest.dynamicTest(
+                    dir.getFileName().toString(),
+                    () -> {
+                      Path input = dir.resolve("input");
+                      assertThat(input).isDirectory();
+                      String rejected =
+                          REJECTED_AS_BY_THE_API_SERVER.get(dir.getFileName().toString());
+                      if (rejected != null) {
+                        assertThatThrownBy(() -> Manifests.load(input))
+                            .isInstanceOfSatisfying(
+                                ManifestException.class,
+                                e ->
+                                    assertThat(e.diagnostics())
+                                        .singleElement()
+                                        .hasToString(input + "/" + rejected));
+                        return;
+                      }
+                      LoadResult loaded = Manifests.load(input);
+                      assertThat(loaded.warnings())
+                          .allSatisfy(w -> assertThat(w.kind()).isIn(SKIPPED));
+                      assertThat(loaded.cluster().namespaces()).isNotEmpty();
+                    }));
+  }
+}
