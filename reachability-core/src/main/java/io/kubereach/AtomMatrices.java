@@ -47,13 +47,14 @@ final class AtomMatrices {
     private final List<long[][][]> distinct = new ArrayList<>();
     private final List<PortSet> ports = new ArrayList<>();
     private final Map<Key, Integer> ids = new HashMap<>();
+    private final Map<Row, Row> pool = new HashMap<>();
 
     Collector(int groups) {
       matrixOfGroup = new int[groups];
     }
 
     void add(int group, PortSet groupPorts, long[][] pods, long[][] toIp, long[][] fromIp) {
-      long[][][] m = {pods, toIp, fromIp};
+      long[][][] m = {intern(pods), intern(toIp), intern(fromIp)};
       Key key = new Key(m);
       Integer id = ids.get(key);
       if (id == null) {
@@ -67,24 +68,76 @@ final class AtomMatrices {
       matrixOfGroup[group] = id;
     }
 
+    /** Replaces every row by the one equal row kept so far: rows repeat across port groups. */
+    private long[][] intern(long[][] rows) {
+      for (int i = 0; i < rows.length; i++) {
+        long[] row = rows[i];
+        rows[i] = pool.computeIfAbsent(new Row(row), r -> r).words;
+      }
+      return rows;
+    }
+
     AtomMatrices build() {
       return new AtomMatrices(matrixOfGroup, distinct, ports.toArray(PortSet[]::new));
     }
   }
 
-  /** Deep equality over a matrix triple. */
+  /** Value equality over one row. */
+  private static final class Row {
+    private final long[] words;
+    private final int hash;
+
+    Row(long[] words) {
+      this.words = words;
+      this.hash = Arrays.hashCode(words);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Row r && hash == r.hash && Arrays.equals(words, r.words);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  /**
+   * Equality over a matrix triple whose rows are interned: equal matrices hold the very same row
+   * arrays, so identity per row is enough and no row is hashed twice.
+   */
   private static final class Key {
     private final long[][][] m;
     private final int hash;
 
     Key(long[][][] m) {
       this.m = m;
-      this.hash = Arrays.deepHashCode(m);
+      int h = 1;
+      for (long[][] part : m) {
+        for (long[] row : part) {
+          h = 31 * h + System.identityHashCode(row);
+        }
+      }
+      this.hash = h;
     }
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && hash == k.hash && Arrays.deepEquals(m, k.m);
+      if (!(o instanceof Key k) || hash != k.hash) {
+        return false;
+      }
+      for (int p = 0; p < m.length; p++) {
+        if (m[p].length != k.m[p].length) {
+          return false;
+        }
+        for (int i = 0; i < m[p].length; i++) {
+          if (m[p][i] != k.m[p][i]) {
+            return false;
+          }
+        }
+      }
+      return true;
     }
 
     @Override

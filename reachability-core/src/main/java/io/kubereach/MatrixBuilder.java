@@ -35,7 +35,7 @@ final class MatrixBuilder {
   private final int x;
   private final long[] allClasses;
   private final long[] allIps;
-  private final Map<Integer, List<long[][]>> namedTables = new HashMap<>();
+  private final Map<Integer, NamedTable> namedTables = new HashMap<>();
 
   private MatrixBuilder(
       Topology topology, SelectorCompiler selectors, PodClasses classes, PortAtoms atoms) {
@@ -201,12 +201,24 @@ final class MatrixBuilder {
     for (PortSpec spec : rule.ports()) {
       if (spec.port().orElse(null) instanceof PortRef.Name n) {
         int ref = classes.refIndex(new PodClasses.NamedRef(n.name(), spec.protocol()));
-        for (long[][] entry : namedTable(ref)) {
-          long[] targets = Bits.and(cols.classes(), entry[1]);
-          if (!Bits.isEmpty(targets)) {
-            out.add(new Contribution(targets, Bits.words(x), entry[0]));
+        NamedTable table = namedTable(ref);
+        // Walk the rule's peer classes (usually few) rather than AND-ing dense rows.
+        Map<Integer, long[]> targets = new HashMap<>();
+        long[] peers = cols.classes();
+        for (int w = 0; w < peers.length; w++) {
+          long bits = peers[w];
+          while (bits != 0) {
+            int d = (w << 6) + Long.numberOfTrailingZeros(bits);
+            int entry = table.entryOfClass()[d];
+            if (entry >= 0) {
+              Bits.set(targets.computeIfAbsent(entry, e -> Bits.words(k)), d);
+            }
+            bits &= bits - 1;
           }
         }
+        targets.forEach(
+            (entry, classesThere) ->
+                out.add(new Contribution(classesThere, Bits.words(x), table.groups().get(entry))));
       }
     }
   }
@@ -226,28 +238,34 @@ final class MatrixBuilder {
     }
   }
 
-  /** For one named ref, the classes grouped by what it resolves to: {groups, classes} pairs. */
-  private List<long[][]> namedTable(int ref) {
+  /**
+   * For one named ref: the distinct port groups it resolves to, and for each class the index of its
+   * resolution there (-1 when the name is not defined on the class, S10).
+   */
+  private record NamedTable(List<long[]> groups, int[] entryOfClass) {}
+
+  private NamedTable namedTable(int ref) {
     return namedTables.computeIfAbsent(
         ref,
         r -> {
-          Map<String, long[][]> byNumbers = new HashMap<>();
+          Map<String, Integer> byNumbers = new HashMap<>();
+          List<long[]> groups = new ArrayList<>();
+          int[] entryOfClass = new int[k];
           for (int c = 0; c < k; c++) {
             int[] numbers = classes.resolved[c][r];
             if (numbers.length == 0) {
+              entryOfClass[c] = -1;
               continue;
             }
-            long[][] entry =
+            entryOfClass[c] =
                 byNumbers.computeIfAbsent(
                     Arrays.toString(numbers),
-                    key ->
-                        new long[][] {
-                          atoms.groupsOfPorts(classes.namedRefs.get(r).protocol(), numbers),
-                          Bits.words(k)
-                        });
-            Bits.set(entry[1], c);
+                    key -> {
+                      groups.add(atoms.groupsOfPorts(classes.namedRefs.get(r).protocol(), numbers));
+                      return groups.size() - 1;
+                    });
           }
-          return List.copyOf(byNumbers.values());
+          return new NamedTable(List.copyOf(groups), entryOfClass);
         });
   }
 }

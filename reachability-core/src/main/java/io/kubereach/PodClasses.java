@@ -107,12 +107,20 @@ final class PodClasses {
     count = exemplars.size();
     exemplar = exemplars.stream().mapToInt(Integer::intValue).toArray();
     resolved = tables.toArray(int[][][]::new);
+    // Walk each selection's profiles and map them to classes: no selections × classes scan.
+    List<List<Integer>> classesOfProfile = new ArrayList<>();
+    for (int i = 0; i < selectors.profiles; i++) {
+      classesOfProfile.add(new ArrayList<>());
+    }
+    for (int c = 0; c < count; c++) {
+      classesOfProfile.get(selectors.profileOfPod[exemplar[c]]).add(c);
+    }
     classesOfSelection = new long[selectors.selections.size()][];
     for (int s = 0; s < classesOfSelection.length; s++) {
       long[] words = Bits.words(count);
       BitSet bits = selectors.selections.get(s);
-      for (int c = 0; c < count; c++) {
-        if (bits.get(selectors.profileOfPod[exemplar[c]])) {
+      for (int p = bits.nextSetBit(0); p >= 0; p = bits.nextSetBit(p + 1)) {
+        for (int c : classesOfProfile.get(p)) {
           Bits.set(words, c);
         }
       }
