@@ -243,7 +243,7 @@ final class Decoder {
       if (found.isPresent()) {
         // The API server allows one controller reference per object.
         throw new Invalid(
-            ref,
+            ref.fields().get("controller"),
             at(path, "controller"),
             "only one owner reference may have controller: true; the first is " + found.get());
       }

@@ -122,6 +122,9 @@ final class Fields {
     for (Map.Entry<String, Node> e : map(node, path).fields().entrySet()) {
       Node value = e.getValue();
       String valuePath = at(path, e.getKey());
+      if (e.getKey().isEmpty()) {
+        throw new Invalid(value, path, "holds an empty key; every key needs a name");
+      }
       if (isNull(value)) {
         out.put(e.getKey(), "");
       } else if (value instanceof Scalar s && s.type() != Type.STRING && s.type() != Type.OTHER) {

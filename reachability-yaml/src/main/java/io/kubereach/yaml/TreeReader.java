@@ -14,6 +14,7 @@ import java.util.Map;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -79,7 +80,7 @@ final class TreeReader {
     } catch (Invalid e) {
       return new Parsed(documents, e);
     } catch (JacksonException e) {
-      return new Parsed(documents, fromParser(e));
+      return new Parsed(documents, fromParser(e, text));
     } catch (RuntimeException e) {
       // snakeyaml-engine may throw its own unchecked exceptions unwrapped; never let them escape.
       return new Parsed(
@@ -227,19 +228,35 @@ final class TreeReader {
   }
 
   /** Maps a Jackson or snakeyaml failure to a located error, keeping it as the cause. */
-  private Invalid fromParser(JacksonException e) {
+  private Invalid fromParser(JacksonException e, String text) {
     TokenStreamLocation location = e.getLocation();
     int line = location == null ? 0 : Math.max(0, location.getLineNr());
     int column = location == null ? 0 : Math.max(0, location.getColumnNr());
     String original = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
     for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof ReaderException bad) {
+        // A character YAML forbids (control characters, binary): locate it in the text.
+        int offset =
+            text.offsetByCodePoints(
+                0, Math.min(bad.getPosition(), text.codePointCount(0, text.length())));
+        String before = text.substring(0, offset);
+        return new Invalid(
+            1 + (int) before.chars().filter(ch -> ch == '\n').count(),
+            before.length() - before.lastIndexOf('\n'),
+            "",
+            String.format(
+                Locale.ROOT,
+                "YAML syntax error: special character U+%04X is not allowed; manifests must be text",
+                bad.getCodePoint()),
+            e);
+      }
       if (c instanceof MarkedYamlEngineException marked && marked.getProblemMark().isPresent()) {
         Mark mark = marked.getProblemMark().get();
         String context = marked.getContext();
         String problem = marked.getProblem() == null ? "" : marked.getProblem();
-        String text = context == null || context.isBlank() ? problem : context + ": " + problem;
+        String what = context == null || context.isBlank() ? problem : context + ": " + problem;
         return new Invalid(
-            mark.getLine() + 1, mark.getColumn() + 1, "", "YAML syntax error: " + oneLine(text), e);
+            mark.getLine() + 1, mark.getColumn() + 1, "", "YAML syntax error: " + oneLine(what), e);
       }
     }
     if (original.contains("exceeds the limit") && original.contains("code points")) {

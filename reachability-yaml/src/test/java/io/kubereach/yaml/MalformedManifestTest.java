@@ -1,0 +1,252 @@
+package io.kubereach.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Bad input gives exactly one located diagnostic with the expected line, column, object, field and
+ * message; nothing but {@link ManifestException} escapes (DESIGN §7).
+ */
+class MalformedManifestTest {
+
+  /** The cases of {@code malformed.txt}: name, manifest text, expected diagnostic. */
+  static List<Arguments> cases() {
+    List<Arguments> cases = new ArrayList<>();
+    String name = null;
+    StringBuilder body = new StringBuilder();
+    for (String line : resource("malformed.txt").split("\n", -1)) {
+      if (line.startsWith("### ")) {
+        name = line.substring(4);
+        body.setLength(0);
+      } else if (line.startsWith("=> ")) {
+        cases.add(Arguments.of(name, body.toString(), line.substring(3)));
+        name = null;
+      } else if (name != null) {
+        body.append(line).append('\n');
+      }
+    }
+    return cases;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void reportsTheExactLocationAndMessage(String name, String manifest, String expected) {
+    String source = name.startsWith("json") ? "m.json" : "m.yaml";
+
+    ManifestException e =
+        catchThrowableOfType(ManifestException.class, () -> Manifests.parse(source, manifest));
+
+    assertThat(e).as("no error for %s", name).isNotNull();
+    assertThat(e.diagnostics()).singleElement().hasToString(expected);
+    assertThat(e).hasMessage(expected);
+  }
+
+  @Test
+  void tableHoldsAtLeastThirtyDistinctCases() {
+    assertThat(cases()).hasSizeGreaterThanOrEqualTo(30);
+  }
+
+  @Test
+  void syntaxErrorKeepsTheParsersExceptionAsCause() {
+    ManifestException e =
+        catchThrowableOfType(
+            ManifestException.class, () -> Manifests.parse("m.yaml", "kind: Pod\nmetadata: [a\n"));
+
+    assertThat(e.getCause()).isInstanceOf(JacksonException.class);
+  }
+
+  @Test
+  void invalidUtf8IsLocatedAtTheFirstBadByte() {
+    byte[] bytes = {'k', 'i', 'n', 'd', ':', ' ', 'P', 'o', 'd', '\n', 'x', ':', ' ', (byte) 0xC3};
+
+    assertThatThrownBy(() -> Manifests.read("bad.yaml", new ByteArrayInputStream(bytes)))
+        .isInstanceOf(ManifestException.class)
+        .hasMessage(
+            "bad.yaml:2:4: not valid UTF-8 (byte 0xc3 at offset 13); manifests must be UTF-8 text");
+  }
+
+  @Test
+  void binaryGarbageIsALocatedSyntaxError() {
+    byte[] garbage = {0x00, 0x01, 0x02, (byte) 0x7f, 0x1b, 'a', ':', ' ', 0x07};
+
+    ManifestException e =
+        catchThrowableOfType(
+            ManifestException.class,
+            () -> Manifests.read("garbage.yaml", new ByteArrayInputStream(garbage)));
+
+    assertThat(e.diagnostics())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.line()).isEqualTo(1);
+              assertThat(d.column()).isEqualTo(1);
+              assertThat(d.message()).startsWith("YAML syntax error:");
+            });
+  }
+
+  @Test
+  void nestingDeeperThanTheLimitIsLocatedAndSaysHowToRaiseIt() {
+    String deep = "kind: Pod\nmetadata: " + "[".repeat(150) + "]".repeat(150) + "\n";
+
+    assertThatThrownBy(() -> Manifests.parse("deep.yaml", deep))
+        .isInstanceOf(ManifestException.class)
+        .hasMessage(
+            "deep.yaml:2:110: nesting deeper than 100 levels; raise the limit with"
+                + " Manifests.withLimits(Limits.defaults().withMaxNestingDepth(n))");
+  }
+
+  @Test
+  void raisedNestingLimitAcceptsDeeperDocuments() {
+    String deep =
+        "kind: ConfigMap\nmetadata: {name: c}\ndata: " + "[".repeat(150) + "]".repeat(150);
+
+    LoadResult loaded =
+        Manifests.withLimits(Limits.defaults().withMaxNestingDepth(200)).parse("deep.yaml", deep);
+
+    assertThat(loaded.warnings()).hasSize(1);
+  }
+
+  @Test
+  void jsonNestingDeeperThanTheLimitIsLocated() {
+    String deep = "{\"kind\": \"Pod\", \"a\": " + "[".repeat(120) + "]".repeat(120) + "}";
+
+    assertThatThrownBy(() -> Manifests.parse("deep.json", deep))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageStartingWith("deep.json:1:121: nesting deeper than 100 levels");
+  }
+
+  @Test
+  void documentOverTheSizeLimitIsLocatedAndSaysHowToRaiseIt() {
+    ManifestReader small = Manifests.withLimits(Limits.defaults().withMaxDocumentChars(100));
+    String big =
+        "kind: Pod\nmetadata: {name: a}\n---\nkind: Pod\nmetadata:\n  name: b\n  labels: {x: "
+            + "y".repeat(200)
+            + "}\n";
+
+    ManifestException e =
+        catchThrowableOfType(ManifestException.class, () -> small.parse("big.yaml", big));
+
+    assertThat(e.diagnostics())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.line()).isEqualTo(7);
+              assertThat(d.message())
+                  .isEqualTo(
+                      "document longer than 100 characters; raise the limit with"
+                          + " Manifests.withLimits(Limits.defaults().withMaxDocumentChars(n))");
+            });
+  }
+
+  @Test
+  void sizeLimitAppliesPerDocumentNotPerStream() {
+    ManifestReader small = Manifests.withLimits(Limits.defaults().withMaxDocumentChars(100));
+    String many = "kind: Pod\nmetadata: {name: a}\n---\n".repeat(20).replace("name: a", "name: p");
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      text.append("kind: Pod\nmetadata: {name: p").append(i).append("}\n---\n");
+    }
+
+    assertThat(many).hasSizeGreaterThan(100);
+    assertThat(small.parse("many.yaml", text.toString()).cluster().pods()).hasSize(20);
+  }
+
+  @Test
+  void sourceOverTheByteLimitIsRejectedWithoutReadingItAll() {
+    ManifestReader small = Manifests.withLimits(Limits.defaults().withMaxSourceBytes(10));
+    InputStream endless =
+        new InputStream() {
+          @Override
+          public int read() {
+            return 'a';
+          }
+        };
+
+    assertThatThrownBy(() -> small.read("endless.yaml", endless))
+        .isInstanceOf(ManifestException.class)
+        .hasMessage(
+            "endless.yaml: larger than 10 bytes; raise the limit with"
+                + " Manifests.withLimits(Limits.defaults().withMaxSourceBytes(n))");
+  }
+
+  @Test
+  void unreadableStreamIsADiagnostic() {
+    InputStream broken =
+        new InputStream() {
+          @Override
+          public int read() throws IOException {
+            throw new IOException("disk on fire");
+          }
+        };
+
+    assertThatThrownBy(() -> Manifests.read("broken.yaml", broken))
+        .isInstanceOf(ManifestException.class)
+        .hasMessage("broken.yaml: could not read: disk on fire")
+        .hasCauseInstanceOf(IOException.class);
+  }
+
+  @Test
+  void errorsOfEveryFileAreCollectedAndThrownOnce(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("a.yaml"), "kind: Pod\nmetadata: {name: a}\nspec: []\n");
+    Files.writeString(dir.resolve("b.yaml"), "kind: Pod\nmetadata: {name: b}\n---\n- x\n");
+    Files.writeString(dir.resolve("c.yaml"), "kind: Pod\nmetadata: {name: c}\n");
+
+    ManifestException e = catchThrowableOfType(ManifestException.class, () -> Manifests.load(dir));
+
+    assertThat(e.diagnostics())
+        .extracting(Diagnostic::toString)
+        .containsExactly(
+            dir.resolve("a.yaml") + ":3:7 Pod default/a spec: expected a mapping, got a list",
+            dir.resolve("b.yaml")
+                + ":4:1: a document must be a mapping (one Kubernetes object); got a list");
+    assertThat(e.getMessage().lines()).hasSize(2);
+  }
+
+  @Test
+  void missingPathIsAnError(@TempDir Path dir) {
+    Path missing = dir.resolve("nope.yaml");
+
+    assertThatThrownBy(() -> Manifests.load(missing))
+        .isInstanceOf(ManifestException.class)
+        .hasMessage(missing + ": no such file or directory");
+  }
+
+  @Test
+  void duplicateAcrossFilesNamesTheFirstDefinition(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("a.yaml"), "kind: Namespace\nmetadata: {name: shop}\n");
+    Files.writeString(dir.resolve("b.yaml"), "# again\nkind: Namespace\nmetadata: {name: shop}\n");
+
+    assertThatThrownBy(() -> Manifests.load(dir))
+        .isInstanceOf(ManifestException.class)
+        .hasMessage(
+            dir.resolve("b.yaml")
+                + ":2:1 Namespace shop: duplicate Namespace shop, first defined at "
+                + dir.resolve("a.yaml")
+                + ":1:1; names must be unique per kind and namespace");
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = MalformedManifestTest.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
