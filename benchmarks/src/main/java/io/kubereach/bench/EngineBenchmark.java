@@ -1,0 +1,119 @@
+package io.kubereach.bench;
+
+import io.kubereach.Connection;
+import io.kubereach.Reachability;
+import io.kubereach.ReachabilityDiff;
+import io.kubereach.ReachabilityIndex;
+import io.kubereach.Verdict;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The bitset engine (DESIGN §5) on {@link ClusterState}: index build, one {@code check}, the full
+ * {@code connections()} list, and what-ifs that change one policy and answer again.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx6g", "-Xss4m"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class EngineBenchmark {
+
+  /** A built index, its question pool and one what-if. */
+  @State(Scope.Benchmark)
+  public static class Built {
+    ReachabilityIndex index;
+    Queries queries;
+    WhatIf whatIf;
+
+    /** Builds once per trial; lists once, so that the diff what-if finds the old list ready. */
+    @Setup(Level.Trial)
+    public void build(ClusterState cluster) {
+      index = Reachability.index(cluster.snapshot);
+      queries = new Queries(index.podEndpoints(), ClusterState.SEED);
+      whatIf = WhatIf.of(cluster.snapshot, ClusterState.SEED);
+      index.connections();
+    }
+  }
+
+  /**
+   * A fresh index before every call, for {@link #connections}: the list is memoised per index.
+   * Building it is not measured.
+   */
+  @State(Scope.Thread)
+  public static class Fresh {
+    ReachabilityIndex index;
+
+    /** Builds a new index (outside the measured time). */
+    @Setup(Level.Invocation)
+    public void build(ClusterState cluster) {
+      index = Reachability.index(cluster.snapshot);
+    }
+  }
+
+  /** Index build: selectors, pod classes, port atoms, matrices. */
+  @Benchmark
+  public ReachabilityIndex build(ClusterState cluster) {
+    return Reachability.index(cluster.snapshot);
+  }
+
+  /** One {@code check} of a random pre-resolved pod pair and port. */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.NANOSECONDS)
+  public void check(Built built, Blackhole bh) {
+    Queries q = built.queries;
+    int i = q.next();
+    Verdict v = built.index.check(q.sources[i], q.destinations[i], q.ports[i]);
+    bh.consume(v.allowed());
+    bh.consume(v);
+  }
+
+  /** Every allowed connection at workload granularity, on an index built before the call. */
+  @Benchmark
+  public List<Connection> connections(Fresh fresh) {
+    return fresh.index.connections();
+  }
+
+  /** What-if: remove the app's api policy, rebuild, ask web to api on TCP 8080 again. */
+  @Benchmark
+  public boolean whatIfRemoveCheck(ClusterState cluster, Built built) {
+    WhatIf w = built.whatIf;
+    ReachabilityIndex after =
+        Reachability.index(cluster.snapshot.withoutPolicy(w.namespace(), w.removed()));
+    return after.check(w.web(), w.api(), WhatIf.PORT).allowed();
+  }
+
+  /** What-if: add a policy exposing the api to the ingress controller, rebuild, ask again. */
+  @Benchmark
+  public boolean whatIfAddCheck(ClusterState cluster, Built built) {
+    WhatIf w = built.whatIf;
+    ReachabilityIndex after = Reachability.index(cluster.snapshot.withPolicy(w.added()));
+    return after.check(w.ingress(), w.api(), WhatIf.PORT).allowed();
+  }
+
+  /**
+   * What-if as a diff: remove the app's api policy, rebuild, list, and diff against the old list
+   * (computed before the measurement).
+   */
+  @Benchmark
+  public ReachabilityDiff whatIfRemoveDiff(ClusterState cluster, Built built) {
+    WhatIf w = built.whatIf;
+    ReachabilityIndex after =
+        Reachability.index(cluster.snapshot.withoutPolicy(w.namespace(), w.removed()));
+    return ReachabilityDiff.between(built.index, after);
+  }
+}

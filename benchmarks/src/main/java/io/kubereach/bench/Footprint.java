@@ -1,0 +1,54 @@
+package io.kubereach.bench;
+
+import io.kubereach.Reachability;
+import io.kubereach.ReachabilityIndex;
+import io.kubereach.model.ClusterSnapshot;
+import io.kubereach.testing.RealisticClusters;
+import io.kubereach.testing.RealisticClusters.Style;
+import java.util.Locale;
+
+/**
+ * Prints, per size, what the index reports of its compression ({@code toString()}: pods, classes,
+ * distinct port matrices) and the retained heap of the snapshot, of the index, and of the memoised
+ * connection list, each measured as used heap after full GCs. Run with a fixed heap, e.g. {@code
+ * java -Xmx6g -cp benchmarks.jar io.kubereach.bench.Footprint 1000 10000 100000}.
+ */
+public final class Footprint {
+  private Footprint() {}
+
+  /** Sizes in pods as arguments. */
+  public static void main(String[] args) {
+    for (String arg : args) {
+      int size = Integer.parseInt(arg);
+      for (Style style : Style.values()) {
+        long base = usedAfterGc();
+        ClusterSnapshot cluster = RealisticClusters.generate(size, ClusterState.SEED, style);
+        long snapshot = usedAfterGc() - base;
+        ReachabilityIndex index = Reachability.index(cluster);
+        long built = usedAfterGc() - base - snapshot;
+        int connections = index.connections().size();
+        long listed = usedAfterGc() - base - snapshot - built;
+        System.out.printf(
+            Locale.ROOT,
+            "size=%d style=%s policies=%d %s connections=%d snapshotMB=%.1f indexMB=%.1f"
+                + " connectionsMB=%.1f%n",
+            size,
+            style,
+            cluster.policies().size(),
+            index,
+            connections,
+            snapshot / 1e6,
+            built / 1e6,
+            listed / 1e6);
+      }
+    }
+  }
+
+  private static long usedAfterGc() {
+    Runtime rt = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return rt.totalMemory() - rt.freeMemory();
+  }
+}
