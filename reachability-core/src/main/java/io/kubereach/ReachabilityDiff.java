@@ -40,8 +40,15 @@ public final class ReachabilityDiff {
     return of(before.connections(), after.connections());
   }
 
-  /** Compares two lists of connections, e.g. at pod granularity. */
-  static ReachabilityDiff of(List<Connection> before, List<Connection> after) {
+  /**
+   * Compares two lists of connections, e.g. at pod granularity, or read back from a {@code list}
+   * output. Each list may hold a source and destination pair once; external ranges of one workload
+   * and direction must not overlap.
+   *
+   * @param before the old connections
+   * @param after the new connections
+   */
+  public static ReachabilityDiff of(List<Connection> before, List<Connection> after) {
     List<ConnectionChange> out = new ArrayList<>(DiffComputation.changes(before, after));
     out.sort(
         Comparator.comparing((ConnectionChange c) -> c.source().toString())

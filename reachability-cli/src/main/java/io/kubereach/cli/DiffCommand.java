@@ -1,0 +1,134 @@
+package io.kubereach.cli;
+
+import io.kubereach.ConnectionChange;
+import io.kubereach.ReachabilityDiff;
+import io.kubereach.ReachabilityIndex;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.core.JsonGenerator;
+
+/** {@code kubereach diff}: what changes between two versions of a cluster. */
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show the connections added (+), removed (-) and changed (~) between two versions of a"
+          + " cluster.",
+      "Exit code 0 when nothing changed, 1 when connections changed, 2 for bad input."
+    })
+final class DiffCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "OLD", description = "The old manifests (file or folder).")
+  Path before;
+
+  @Parameters(index = "1", paramLabel = "NEW", description = "The new manifests (file or folder).")
+  Path after;
+
+  @Option(
+      names = {"-o", "--format"},
+      defaultValue = "txt",
+      paramLabel = "FORMAT",
+      description = "Output format: txt, json, csv or md (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Mixin Inputs inputs;
+
+  @Mixin OutputOptions output;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (format == Format.dot) {
+      throw new IllegalArgumentException("diff writes txt, json, csv or md, not dot");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    ReachabilityIndex old = inputs.index(List.of(before), err);
+    ReachabilityIndex current = inputs.index(List.of(after), err);
+    ReachabilityDiff diff = ReachabilityDiff.between(old, current);
+    output.write(spec.commandLine().getOut(), out -> write(diff, out));
+    return diff.isEmpty() ? Main.OK : Main.NEGATIVE;
+  }
+
+  private void write(ReachabilityDiff diff, PrintWriter out) {
+    switch (format) {
+      case txt -> diff.changes().forEach(out::println);
+      case json -> json(diff, out);
+      case csv -> csv(diff, out);
+      case md -> markdown(diff, out);
+      case dot -> throw new IllegalStateException("rejected in call()");
+    }
+  }
+
+  private static void json(ReachabilityDiff diff, PrintWriter out) {
+    try (JsonGenerator g = JsonOutput.generator(out)) {
+      g.writeStartObject();
+      g.writeNumberProperty("count", diff.changes().size());
+      g.writeName("changes");
+      g.writeStartArray();
+      for (ConnectionChange c : diff.changes()) {
+        g.flush();
+        out.write('\n');
+        g.writeStartObject();
+        g.writeStringProperty("change", c.kind().name().toLowerCase(java.util.Locale.ROOT));
+        JsonOutput.endpoint(g, "source", c.source());
+        JsonOutput.endpoint(g, "destination", c.destination());
+        JsonOutput.ports(g, "before", c.before());
+        JsonOutput.ports(g, "after", c.after());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    out.println();
+  }
+
+  private static void csv(ReachabilityDiff diff, PrintWriter out) {
+    CSVFormat csv =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader("change", "source", "destination", "before", "after")
+            .get();
+    try {
+      CSVPrinter printer = new CSVPrinter(out, csv);
+      for (ConnectionChange c : diff.changes()) {
+        printer.printRecord(
+            c.kind().name().toLowerCase(java.util.Locale.ROOT),
+            c.source(),
+            c.destination(),
+            c.before(),
+            c.after());
+      }
+      printer.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void markdown(ReachabilityDiff diff, PrintWriter out) {
+    out.println("| change | source | destination | before | after |");
+    out.println("|---|---|---|---|---|");
+    for (ConnectionChange c : diff.changes()) {
+      out.println(
+          String.join(
+              " | ",
+              "| " + c.kind().name().toLowerCase(java.util.Locale.ROOT),
+              Markdown.cell(c.source().toString()),
+              Markdown.cell(c.destination().toString()),
+              Markdown.cell(c.before().toString()),
+              Markdown.cell(c.after().toString()) + " |"));
+    }
+  }
+}

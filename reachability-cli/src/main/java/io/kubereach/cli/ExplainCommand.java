@@ -1,0 +1,77 @@
+package io.kubereach.cli;
+
+import io.kubereach.ReachabilityIndex;
+import io.kubereach.model.Endpoint;
+import io.kubereach.model.Port;
+import io.kubereach.model.PortRange;
+import io.kubereach.model.PortSet;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code kubereach explain}: why SRC can or cannot reach DST. */
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Explain why SRC can or cannot reach DST: per direction, the policies that isolate each",
+      "end and the policy and rule index that allow the traffic. Without --port, one",
+      "explanation per range of ports with a different verdict, over every protocol."
+    })
+final class ExplainCommand implements Callable<Integer> {
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Manifest files or folders.")
+  List<Path> paths;
+
+  @Mixin PairOptions pair;
+
+  @Option(
+      names = {"-p", "--port"},
+      paramLabel = "PORT",
+      description = "Explain this destination port only.")
+  Integer port;
+
+  @Mixin Inputs inputs;
+
+  @Mixin OutputOptions output;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    ReachabilityIndex index = inputs.index(paths, spec.commandLine().getErr());
+    Endpoint src = index.resolve(pair.source);
+    Endpoint dst = index.resolve(pair.destination);
+    output.write(
+        spec.commandLine().getOut(),
+        out -> {
+          if (port != null) {
+            out.println(index.explain(src, dst, new Port(pair.protocol, port)));
+            return;
+          }
+          PortSet allowed = index.allowed(src, dst);
+          out.println(src + " => " + dst + " : " + allowed);
+          for (PortRange range : verdictRanges(allowed)) {
+            out.println();
+            out.println("ports " + range + ":");
+            out.println(index.explain(src, dst, new Port(range.protocol(), range.first())));
+          }
+        });
+    return Main.OK;
+  }
+
+  /** The allowed ranges and the denied ranges between them, in protocol and port order. */
+  private static List<PortRange> verdictRanges(PortSet allowed) {
+    PortSet denied = PortSet.all().difference(allowed);
+    return java.util.stream.Stream.concat(allowed.ranges().stream(), denied.ranges().stream())
+        .sorted(
+            java.util.Comparator.comparing(PortRange::protocol).thenComparingInt(PortRange::first))
+        .toList();
+  }
+}

@@ -1,0 +1,15 @@
+package io.kubereach.cli;
+
+/** The output formats of {@code list} and {@code diff}. */
+enum Format {
+  /** One line per connection, the grammar of DESIGN §8. */
+  txt,
+  /** A JSON document, schema in docs/cli.md. */
+  json,
+  /** RFC 4180 CSV with a header row. */
+  csv,
+  /** A Markdown table. */
+  md,
+  /** A Graphviz digraph, namespaces as clusters. */
+  dot
+}

@@ -1,0 +1,37 @@
+package io.kubereach.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The top-level {@code kubereach} command; does nothing alone but list its subcommands. */
+@Command(
+    name = "kubereach",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Which workload can talk to which, on which port, and why: Kubernetes NetworkPolicy "
+          + "reachability from manifests.",
+      ""
+    },
+    subcommands = {ListCommand.class, EvalCommand.class, ExplainCommand.class, DiffCommand.class},
+    footer = {
+      "",
+      "Exit codes: 0 done/allowed/no change, 1 denied/changed, 2 bad input or usage,"
+          + " 3 internal error."
+    })
+final class KubereachCommand implements Runnable {
+
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "Print stack traces of errors (for reporting a defect).")
+  boolean debug;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

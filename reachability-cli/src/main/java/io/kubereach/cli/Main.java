@@ -1,0 +1,94 @@
+package io.kubereach.cli;
+
+import io.kubereach.yaml.ManifestException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+
+/** Entry point of {@code kubereach.jar}. */
+public final class Main {
+
+  /** Exit code: done, allowed, or no change. */
+  static final int OK = 0;
+
+  /** Exit code: denied ({@code eval}) or connections changed ({@code diff}). */
+  static final int NEGATIVE = 1;
+
+  /** Exit code: bad input or usage. */
+  static final int BAD_INPUT = 2;
+
+  /** Exit code: a defect of the tool, never mistaken for "denied". */
+  static final int INTERNAL_ERROR = 3;
+
+  private Main() {}
+
+  /**
+   * Runs the command line and exits with its code.
+   *
+   * @param args the arguments, e.g. {@code list examples/shop -o json}
+   */
+  public static void main(String[] args) {
+    System.exit(
+        run(
+            args,
+            new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
+            new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /** Runs the command line with the given streams and returns the exit code; for tests. */
+  static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = commandLine(out, err);
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    KubereachCommand top = new KubereachCommand();
+    CommandLine cli = new CommandLine(top);
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setParameterExceptionHandler(usageError());
+    cli.setExecutionExceptionHandler(executionError(top));
+    cli.setExitCodeExceptionMapper(e -> INTERNAL_ERROR);
+    return cli;
+  }
+
+  private static IParameterExceptionHandler usageError() {
+    return (e, args) -> {
+      CommandLine cmd = e.getCommandLine();
+      PrintWriter err = cmd.getErr();
+      err.println("error: " + e.getMessage());
+      err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+      return BAD_INPUT;
+    };
+  }
+
+  private static IExecutionExceptionHandler executionError(KubereachCommand top) {
+    return (e, cmd, parseResult) -> {
+      PrintWriter err = cmd.getErr();
+      if (e instanceof ManifestException m) {
+        m.diagnostics().forEach(d -> err.println("error: " + d));
+        debugTrace(top, e, err);
+        return BAD_INPUT;
+      }
+      if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
+        err.println("error: " + e.getMessage());
+        debugTrace(top, e, err);
+        return BAD_INPUT;
+      }
+      err.println("internal error: " + e);
+      err.println(top.debug ? "" : "(rerun with --debug for the stack trace)");
+      debugTrace(top, e, err);
+      return INTERNAL_ERROR;
+    };
+  }
+
+  private static void debugTrace(KubereachCommand top, Exception e, PrintWriter err) {
+    if (top.debug) {
+      e.printStackTrace(err);
+    }
+  }
+}

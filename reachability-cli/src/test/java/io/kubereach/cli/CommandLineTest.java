@@ -1,0 +1,179 @@
+package io.kubereach.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+
+  private static final String CLUSTER =
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: web, namespace: shop, labels: {app: web}}
+      spec:
+        containers:
+        - name: web
+          ports: [{name: http, containerPort: 8080}]
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: db, namespace: shop, labels: {app: db}}
+      spec:
+        containers:
+        - name: db
+          ports: [{name: pg, containerPort: 5432}]
+      ---
+      apiVersion: networking.k8s.io/v1
+      kind: NetworkPolicy
+      metadata: {name: db-from-web, namespace: shop}
+      spec:
+        podSelector: {matchLabels: {app: db}}
+        ingress:
+        - from: [{podSelector: {matchLabels: {app: web}}}]
+          ports: [{port: pg}]
+      """;
+
+  @TempDir Path dir;
+
+  private Path cluster() throws IOException {
+    return Files.writeString(dir.resolve("cluster.yaml"), CLUSTER);
+  }
+
+  @Test
+  void listPrintsTheLineGrammar() throws IOException {
+    CliRun run = CliRun.of("list", cluster().toString());
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.lines())
+        .containsExactly(
+            "0.0.0.0-255.255.255.255[External] => shop/web[Pod] : All Connections",
+            "shop/db[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections",
+            "shop/db[Pod] => shop/web[Pod] : All Connections",
+            "shop/web[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections",
+            "shop/web[Pod] => shop/db[Pod] : TCP 5432");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void evalExitsZeroWhenAllowedAndOneWhenDenied() throws IOException {
+    Path c = cluster();
+    CliRun allowed =
+        CliRun.of("eval", c.toString(), "-s", "shop/web", "-d", "shop/db", "-p", "5432");
+    assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
+    assertThat(allowed.out()).isEqualTo("allowed: shop/web[Pod] => shop/db[Pod] : TCP 5432\n");
+    CliRun denied = CliRun.of("eval", c.toString(), "-s", "shop/web", "-d", "shop/db", "-p", "22");
+    assertThat(denied.exitCode()).as(denied.toString()).isEqualTo(1);
+    assertThat(denied.out()).isEqualTo("denied: shop/web[Pod] => shop/db[Pod] : TCP 22\n");
+    CliRun udp =
+        CliRun.of(
+            "eval",
+            c.toString(),
+            "-s",
+            "shop/web",
+            "-d",
+            "shop/db",
+            "-p",
+            "5432",
+            "--protocol",
+            "udp");
+    assertThat(udp.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void evalRejectsAnUnknownEndpointWithExitTwo() throws IOException {
+    CliRun run =
+        CliRun.of("eval", cluster().toString(), "-s", "shop/nope", "-d", "shop/db", "-p", "1");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).startsWith("error: ").contains("shop/nope").doesNotContain("\tat ");
+  }
+
+  @Test
+  void badManifestsGiveLocatedDiagnosticsAndExitTwo() throws IOException {
+    Path bad =
+        Files.writeString(
+            dir.resolve("bad.yaml"),
+            """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: p, namespace: shop}
+            spec:
+              podSelector: {}
+              ingress:
+              - ports: [{port: 70000}]
+            """);
+    CliRun run = CliRun.of("list", bad.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .startsWith("error: ")
+        .contains("bad.yaml:7:")
+        .contains("70000")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    CliRun run = CliRun.of("list");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("Missing required parameter").contains("--help");
+    assertThat(CliRun.of("frobnicate").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void helpAndVersionWork() {
+    CliRun help = CliRun.of("--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("list", "eval", "explain", "diff", "Exit codes");
+    for (String sub : new String[] {"list", "eval", "explain", "diff"}) {
+      CliRun subHelp = CliRun.of(sub, "--help");
+      assertThat(subHelp.exitCode()).isZero();
+      assertThat(subHelp.out()).contains("Usage: kubereach " + sub);
+    }
+    assertThat(CliRun.of("--version").out()).startsWith("kubereach ");
+  }
+
+  @Test
+  void outputOptionWritesTheFileAndNothingToStdout() throws IOException {
+    Path out = dir.resolve("out.json");
+    CliRun run = CliRun.of("list", cluster().toString(), "-o", "json", "--output", out.toString());
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).isEmpty();
+    assertThat(Files.readString(out)).startsWith("{\"count\":5,\"connections\":[");
+  }
+
+  @Test
+  void focusWorkloadKeepsItsConnectionsOnly() throws IOException {
+    CliRun run = CliRun.of("list", cluster().toString(), "--focus-workload", "shop/web");
+    assertThat(run.lines()).hasSize(4).allMatch(l -> l.contains("shop/web[Pod]"));
+  }
+
+  @Test
+  void diffReportsChangesWithExitOne() throws IOException {
+    Path before = cluster();
+    Path afterDir = Files.createDirectory(dir.resolve("after"));
+    Path after =
+        Files.writeString(
+            afterDir.resolve("c.yaml"),
+            CLUSTER.replace("ports: [{port: pg}]", "ports: [{port: 22}]"));
+    CliRun same = CliRun.of("diff", before.toString(), before.toString());
+    assertThat(same.exitCode()).as(same.toString()).isZero();
+    assertThat(same.out()).isEmpty();
+    CliRun changed = CliRun.of("diff", before.toString(), after.toString());
+    assertThat(changed.exitCode()).as(changed.toString()).isEqualTo(1);
+    assertThat(changed.lines())
+        .containsExactly("~ shop/web[Pod] => shop/db[Pod] : TCP 5432 -> TCP 22");
+  }
+
+  @Test
+  void explainNamesThePolicyAndRule() throws IOException {
+    CliRun run =
+        CliRun.of("explain", cluster().toString(), "-s", "shop/web", "-d", "shop/db", "-p", "5432");
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("allowed").contains("shop/db-from-web rule 0");
+  }
+}
