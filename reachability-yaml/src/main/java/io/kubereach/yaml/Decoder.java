@@ -571,12 +571,14 @@ final class Decoder {
         return new Identity(kind, "", "");
       }
       String name = text(meta.fields().get("name")).orElse("");
+      // Only kinds known to be namespaced fall back to `default`; others may be cluster-scoped.
+      boolean namespaced = GROUPS.containsKey(kind) && !kind.equals("Namespace");
       String namespace =
           kind.equals("Namespace") || name.isEmpty()
               ? ""
               : text(meta.fields().get("namespace"))
                   .filter(ns -> !ns.isEmpty())
-                  .orElse(DEFAULT_NAMESPACE);
+                  .orElse(namespaced ? DEFAULT_NAMESPACE : "");
       return new Identity(kind, namespace, name);
     }
 
