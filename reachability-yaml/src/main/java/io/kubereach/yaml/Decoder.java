@@ -45,6 +45,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Turns one source's document trees into model objects, handing them to a {@link Collector}. Each
@@ -154,12 +155,14 @@ final class Decoder {
               .filter(ns -> !ns.isEmpty())
               .orElse(DEFAULT_NAMESPACE);
       Location where = new Location(source, map.line(), map.column());
+      Consumer<Invalid> warn =
+          w -> out.warning(diagnostic(w.line(), w.column(), id, w.path(), w.getMessage()));
       switch (kind) {
         case "Namespace" -> out.add(namespace(metadata, name), where);
-        case "Pod" -> out.add(pod(map, metadata, namespace, name), where);
+        case "Pod" -> out.add(pod(map, metadata, namespace, name, warn), where);
         case "Service" -> out.add(service(map, namespace, name), where);
         case "NetworkPolicy" -> out.add(policy(map, namespace, name), where);
-        default -> out.add(workload(WorkloadKind.parse(kind), map, namespace, name), where);
+        default -> out.add(workload(WorkloadKind.parse(kind), map, namespace, name, warn), where);
       }
     } catch (Invalid e) {
       out.error(diagnostic(e.line(), e.column(), id, e.path(), e.getMessage()));
@@ -213,11 +216,12 @@ final class Decoder {
     return field(metadata, "labels").map(n -> stringMap(n, at(path, "labels"))).orElse(Map.of());
   }
 
-  private static Pod pod(MapNode map, MapNode metadata, String namespace, String name) {
+  private static Pod pod(
+      MapNode map, MapNode metadata, String namespace, String name, Consumer<Invalid> warn) {
     Map<String, String> labels = labels(metadata, "metadata");
     Optional<Owner> owner = owner(metadata);
     MapNode spec = optMap(map, "spec", "").orElse(emptyAt(map));
-    List<ContainerPort> ports = containerPorts(spec, "spec");
+    List<ContainerPort> ports = containerPorts(spec, "spec", warn);
     boolean hostNetwork =
         field(spec, "hostNetwork").map(n -> bool(n, "spec.hostNetwork")).orElse(false);
     List<String> ips = podIps(map);
@@ -286,8 +290,15 @@ final class Decoder {
     ips.add(ip);
   }
 
-  /** The container ports of {@code spec.containers} (init containers serve no traffic). */
-  private static List<ContainerPort> containerPorts(MapNode spec, String path) {
+  /**
+   * The container ports of {@code spec.containers} (init containers serve no traffic). A port
+   * without {@code containerPort} is left out with a warning rather than failing the load: real
+   * dumps carry such entries (e.g. a misspelt {@code containerport}, which the API server would
+   * reject but other analyzers read case-insensitively), and a port without a number can never be
+   * the target of a policy, so leaving it out changes no answer.
+   */
+  private static List<ContainerPort> containerPorts(
+      MapNode spec, String path, Consumer<Invalid> warn) {
     List<ContainerPort> ports = new ArrayList<>();
     List<Node> containers = optList(spec, "containers", path);
     for (int c = 0; c < containers.size(); c++) {
@@ -298,10 +309,18 @@ final class Decoder {
         String portPath = at(at(containerPath, "ports"), p);
         MapNode entry = map(entries.get(p), portPath);
         Optional<String> name = optString(entry, "name", portPath).filter(n -> !n.isEmpty());
-        Node numberNode =
-            field(entry, "containerPort")
-                .orElseThrow(
-                    () -> new Invalid(entry, at(portPath, "containerPort"), "is required"));
+        Optional<Node> numberField = field(entry, "containerPort");
+        if (numberField.isEmpty()) {
+          warn.accept(
+              new Invalid(
+                  entry,
+                  at(portPath, "containerPort"),
+                  "is required; port "
+                      + name.map(n -> "'" + n + "' ").orElse("")
+                      + "left out (field names are case-sensitive)"));
+          continue;
+        }
+        Node numberNode = numberField.get();
         int number = integer(numberNode, at(portPath, "containerPort"));
         Protocol protocol = protocol(entry, portPath);
         ports.add(
@@ -324,7 +343,8 @@ final class Decoder {
     return build(node.get(), at(path, "protocol"), () -> Protocol.parse(text));
   }
 
-  private static Workload workload(WorkloadKind kind, MapNode map, String namespace, String name) {
+  private static Workload workload(
+      WorkloadKind kind, MapNode map, String namespace, String name, Consumer<Invalid> warn) {
     MapNode spec = optMap(map, "spec", "").orElse(emptyAt(map));
     String specPath = "spec";
     String replicasField = "replicas";
@@ -350,7 +370,7 @@ final class Decoder {
             .orElse(Map.of());
     String podSpecPath = at(templatePath, "spec");
     MapNode podSpec = optMap(template, "spec", templatePath).orElse(emptyAt(template));
-    List<ContainerPort> ports = containerPorts(podSpec, podSpecPath);
+    List<ContainerPort> ports = containerPorts(podSpec, podSpecPath, warn);
     boolean hostNetwork =
         field(podSpec, "hostNetwork")
             .map(n -> bool(n, at(podSpecPath, "hostNetwork")))

@@ -42,6 +42,33 @@ class ManifestsTest {
   }
 
   @Test
+  void leavesOutAContainerPortWithoutANumberWithALocatedWarning() {
+    LoadResult loaded =
+        Manifests.parse(
+            "m.yaml",
+            """
+            kind: Deployment
+            metadata: {name: web, namespace: shop}
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: app
+                    ports:
+                    - {name: http, containerPort: 8080}
+                    - {name: udps, containerport: 3535, protocol: UDP}
+            """);
+    assertThat(loaded.warnings())
+        .extracting(Diagnostic::toString)
+        .containsExactly(
+            "m.yaml:10:11 Deployment shop/web spec.template.spec.containers[0].ports[1]"
+                + ".containerPort: is required; port 'udps' left out (field names are"
+                + " case-sensitive)");
+    assertThat(loaded.cluster().workloads().get(0).templatePorts())
+        .containsExactly(ContainerPort.tcp("http", 8080));
+  }
+
+  @Test
   void readsEveryWorkloadKindFromItsPodTemplate() {
     String template =
         """
