@@ -1,0 +1,78 @@
+package io.kubereach.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every output format on the bundled example, against reviewed golden files.
+ *
+ * <p>The one accepted case of an expectation produced by the code under test (DESIGN §9): the files
+ * change only when the build runs with {@code -Dkubereach.updateGolden=true}, and the resulting
+ * diff is read before it is committed.
+ */
+class GoldenFilesTest {
+
+  private static final Path ROOT = Path.of(System.getProperty("kubereach.root", "..")).normalize();
+  private static final Path EXAMPLE = ROOT.resolve("examples/shop");
+  private static final Path GOLDEN = ROOT.resolve("reachability-cli/src/test/resources/golden");
+  private static final boolean UPDATE = Boolean.getBoolean("kubereach.updateGolden");
+
+  @TestFactory
+  Stream<DynamicTest> listInEveryFormat() {
+    return Stream.of(Format.values())
+        .map(
+            f ->
+                DynamicTest.dynamicTest(
+                    "list -o " + f,
+                    () -> matches("list." + f, "list", EXAMPLE.toString(), "-o", f.name())));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> evalAndExplain() {
+    return Stream.of(
+        DynamicTest.dynamicTest(
+            "explain storefront to checkout",
+            () ->
+                matches(
+                    "explain-storefront-checkout.txt",
+                    "explain",
+                    EXAMPLE.toString(),
+                    "-s",
+                    "shop-frontend/storefront",
+                    "-d",
+                    "shop-backend/checkout")),
+        DynamicTest.dynamicTest(
+            "eval json",
+            () ->
+                matches(
+                    "eval-storefront-checkout.json",
+                    "eval",
+                    EXAMPLE.toString(),
+                    "-s",
+                    "shop-frontend/storefront",
+                    "-d",
+                    "shop-backend/checkout",
+                    "-p",
+                    "50051",
+                    "-o",
+                    "json")));
+  }
+
+  private static void matches(String golden, String... args) throws IOException {
+    CliRun run = CliRun.of(args);
+    assertThat(run.exitCode()).as(run.toString()).isBetween(0, 1);
+    Path file = GOLDEN.resolve(golden);
+    if (UPDATE) {
+      Files.createDirectories(GOLDEN);
+      Files.writeString(file, run.out());
+    }
+    assertThat(file).as("golden file; regenerate with -Dkubereach.updateGolden=true").exists();
+    assertThat(run.out()).isEqualTo(Files.readString(file));
+  }
+}
