@@ -4,6 +4,7 @@ import io.kubereach.model.Endpoint;
 import io.kubereach.model.PortSet;
 import io.kubereach.model.WorkloadEndpoint;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -136,13 +137,31 @@ final class ConnectionLister {
     for (int[] pods : members) {
       classSets.add(classes(pods).keySet().stream().mapToInt(Integer::intValue).toArray());
     }
+    // Which endpoints hold each class, so each source visits only endpoints it may reach.
+    Map<Integer, List<Integer>> endpointsOfClass = new HashMap<>();
+    for (int j = 0; j < endpoints.size(); j++) {
+      for (int c : classSets.get(j)) {
+        endpointsOfClass.computeIfAbsent(c, x -> new ArrayList<>()).add(j);
+      }
+    }
+    Map<Integer, long[]> mayReach = new HashMap<>();
     Map<Long, PortSet> cache = new HashMap<>();
     List<Connection> out = new ArrayList<>();
     for (int i = 0; i < endpoints.size(); i++) {
-      for (int j = 0; j < endpoints.size(); j++) {
-        if (i == j) {
-          continue; // no X => X lines (DESIGN §8)
+      BitSet candidates = new BitSet(endpoints.size());
+      for (int a : classSets.get(i)) {
+        long[] reach = mayReach.computeIfAbsent(a, pairs::mayReach);
+        for (int w = 0; w < reach.length; w++) {
+          long bits = reach[w];
+          while (bits != 0) {
+            int c = (w << 6) + Long.numberOfTrailingZeros(bits);
+            endpointsOfClass.getOrDefault(c, List.of()).forEach(candidates::set);
+            bits &= bits - 1;
+          }
         }
+      }
+      candidates.clear(i); // no X => X lines (DESIGN §8)
+      for (int j = candidates.nextSetBit(0); j >= 0; j = candidates.nextSetBit(j + 1)) {
         // Distinct endpoints have disjoint pods: a plain union over class pairs (S15).
         PortSet ports = PortSet.none();
         for (int a : classSets.get(i)) {

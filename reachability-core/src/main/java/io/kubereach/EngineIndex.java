@@ -85,6 +85,15 @@ final class EngineIndex extends BaseIndex implements PairPorts {
   }
 
   @Override
+  public long[] mayReach(int sourceClass) {
+    long[] out = Bits.words(classes.count);
+    for (long[][] matrix : matrices.pods) {
+      Bits.orInto(out, matrix[sourceClass]);
+    }
+    return out;
+  }
+
+  @Override
   public PortSet between(int sourceClass, int destinationClass) {
     BitSet signature = new BitSet(matrices.count());
     for (int m = 0; m < matrices.count(); m++) {

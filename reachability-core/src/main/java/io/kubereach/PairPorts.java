@@ -13,6 +13,12 @@ interface PairPorts {
   int classOf(int pod);
 
   /**
+   * The destination classes that {@code sourceClass} may reach on some port, as words: a superset
+   * is allowed (it only costs time), a subset is not.
+   */
+  long[] mayReach(int sourceClass);
+
+  /**
    * Ports that the rules allow from a pod of {@code sourceClass} to a distinct pod of {@code
    * destinationClass}.
    */

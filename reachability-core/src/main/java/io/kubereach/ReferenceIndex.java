@@ -26,6 +26,11 @@ final class ReferenceIndex extends BaseIndex implements PairPorts {
   }
 
   @Override
+  public long[] mayReach(int sourceClass) {
+    return Bits.ones(topology.pods.size()); // no shortcut: ask every pair
+  }
+
+  @Override
   public PortSet between(int sourceClass, int destinationClass) {
     return reference.allowedByRules(sourceClass, destinationClass);
   }

@@ -10,9 +10,12 @@ import io.kubereach.model.PortRef;
 import io.kubereach.model.PortSpec;
 import io.kubereach.model.Rule;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,8 +40,70 @@ final class Warnings {
     return List.copyOf(out);
   }
 
+  /**
+   * Pods that look alike to every rule: same namespace, labels, container ports and ipBlocks their
+   * IPs lie in. Warnings are computed once per shape, then name its pods.
+   */
+  private record Shape(String namespace, AnalysisPod exemplar, List<String> pods) {}
+
+  private static Map<String, List<Shape>> shapes(Topology topology) {
+    Map<List<Object>, Shape> byKey = new LinkedHashMap<>();
+    for (AnalysisPod pod : topology.pods) {
+      List<Integer> blocks = new ArrayList<>();
+      if (topology.options.ipBlocksMatchPodIps() && !pod.ips().isEmpty()) {
+        for (int m = 0; m < topology.matchers.size(); m++) {
+          if (pod.ips().stream().anyMatch(topology.matchers.get(m)::contains)) {
+            blocks.add(m);
+          }
+        }
+      }
+      List<Object> key = List.of(pod.namespace(), pod.labels(), pod.ports(), blocks);
+      byKey
+          .computeIfAbsent(key, k -> new Shape(pod.namespace(), pod, new ArrayList<>()))
+          .pods()
+          .add(pod.podEndpoint().toString());
+    }
+    Map<String, List<Shape>> byNamespace = new LinkedHashMap<>();
+    for (Shape shape : byKey.values()) {
+      byNamespace.computeIfAbsent(shape.namespace(), n -> new ArrayList<>()).add(shape);
+    }
+    return byNamespace;
+  }
+
+  /**
+   * The namespaces whose pods a rule can target: a policy selects in its own namespace (S2); a
+   * podSelector-only peer means the policy's namespace, a namespaceSelector the matching ones (S7);
+   * empty peers or ipBlocks can reach any namespace (S6, S12).
+   */
+  private static Set<String> namespaces(
+      Topology topology, NetworkPolicy policy, PolicyType direction, Rule rule, Set<String> all) {
+    if (direction == PolicyType.Ingress) {
+      return Set.of(policy.namespace());
+    }
+    Set<String> out = new HashSet<>();
+    if (rule.peers().isEmpty()) {
+      return all;
+    }
+    for (Peer peer : rule.peers()) {
+      if (!(peer instanceof PodPeer p)) {
+        return all;
+      }
+      if (p.namespaceSelector().isEmpty()) {
+        out.add(policy.namespace());
+      } else {
+        for (String ns : all) {
+          if (p.namespaceSelector().get().matches(topology.namespaceLabels(ns))) {
+            out.add(ns);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** S10: a named port that a destination the rule can reach does not define. */
   private static void namedPorts(Topology topology, Set<String> out) {
+    Map<String, List<Shape>> shapes = null;
     for (NetworkPolicy policy : topology.snapshot.policies()) {
       for (PolicyType direction : PolicyType.values()) {
         List<Rule> rules = policy.rules(direction);
@@ -48,15 +113,28 @@ final class Warnings {
             if (!(spec.port().orElse(null) instanceof PortRef.Name n)) {
               continue;
             }
+            if (shapes == null) {
+              shapes = shapes(topology);
+            }
             List<String> missing = new ArrayList<>();
-            for (AnalysisPod pod : topology.pods) {
+            List<Shape> candidates = new ArrayList<>();
+            Set<String> reachable = namespaces(topology, policy, direction, rule, shapes.keySet());
+            // Walk in input order, so that the warning text is deterministic.
+            shapes.forEach(
+                (ns, inNamespace) -> {
+                  if (reachable.contains(ns)) {
+                    candidates.addAll(inNamespace);
+                  }
+                });
+            for (Shape shape : candidates) {
+              AnalysisPod pod = shape.exemplar();
               boolean target =
                   direction == PolicyType.Ingress
                       ? selects(policy, pod)
                       : rule.peers().isEmpty()
                           || rule.peers().stream().anyMatch(p -> matches(topology, policy, p, pod));
               if (target && !defines(pod, n.name(), spec)) {
-                missing.add(pod.podEndpoint().toString());
+                missing.addAll(shape.pods());
               }
             }
             if (!missing.isEmpty()) {
@@ -120,30 +198,32 @@ final class Warnings {
     if (withoutIp.isEmpty()) {
       return;
     }
+    Map<String, Boolean> podLikeByCidr = new HashMap<>();
     for (NetworkPolicy policy : topology.snapshot.policies()) {
       for (PolicyType direction : PolicyType.values()) {
         for (Rule rule : policy.rules(direction)) {
           for (Peer peer : rule.peers()) {
-            if (peer instanceof IpBlockPeer block) {
-              IpSpace.Block cidr = IpSpace.prefixBlock(block.cidr());
-              boolean podLike =
-                  POD_LIKE.stream().anyMatch(cidr::overlaps)
-                      || known.stream().anyMatch(cidr::contains);
-              if (podLike) {
-                out.add(
-                    String.format(
-                        Locale.ROOT,
-                        "NetworkPolicy %s: ipBlock %s could contain pod addresses, but %s have no"
-                            + " known IP and are never matched by it (S12)",
-                        policy,
-                        block.cidr(),
-                        shown(withoutIp)));
-              }
+            if (peer instanceof IpBlockPeer block
+                && podLikeByCidr.computeIfAbsent(block.cidr(), c -> podLike(c, known))) {
+              out.add(
+                  String.format(
+                      Locale.ROOT,
+                      "NetworkPolicy %s: ipBlock %s could contain pod addresses, but %s have no"
+                          + " known IP and are never matched by it (S12)",
+                      policy,
+                      block.cidr(),
+                      shown(withoutIp)));
             }
           }
         }
       }
     }
+  }
+
+  /** Whether a block overlaps the usual pod ranges or holds a known pod IP. */
+  private static boolean podLike(String cidr, List<IpSpace.Address> known) {
+    IpSpace.Block block = IpSpace.prefixBlock(cidr);
+    return POD_LIKE.stream().anyMatch(block::overlaps) || known.stream().anyMatch(block::contains);
   }
 
   /** S15: pods of one owner that differ in labels, ports or the ipBlocks their IPs lie in. */
