@@ -102,17 +102,7 @@ final class ConnectionsOutput {
     }
     DOTExporter<Endpoint, Connection> exporter = new DOTExporter<>(ids::get);
     exporter.setGraphIdProvider(() -> "kubereach");
-    exporter.setVertexAttributeProvider(
-        v ->
-            Map.of(
-                "label",
-                DefaultAttribute.createAttribute(
-                    v instanceof WorkloadEndpoint w
-                        ? w.name() + "[" + w.kind() + "]"
-                        : v.toString()),
-                "shape",
-                DefaultAttribute.createAttribute(
-                    v instanceof WorkloadEndpoint ? "box" : "ellipse")));
+    exporter.setVertexAttributeProvider(ConnectionsOutput::nodeAttributes);
     exporter.setEdgeAttributeProvider(
         e ->
             Map.<String, Attribute>of(
@@ -137,5 +127,18 @@ final class ConnectionsOutput {
       out.println("  }");
     }
     out.println("}");
+  }
+
+  /** Label and shape, in a fixed order so that the output is byte-for-byte repeatable. */
+  private static Map<String, Attribute> nodeAttributes(Endpoint v) {
+    Map<String, Attribute> attributes = new LinkedHashMap<>();
+    attributes.put(
+        "label",
+        DefaultAttribute.createAttribute(
+            v instanceof WorkloadEndpoint w ? w.name() + "[" + w.kind() + "]" : v.toString()));
+    attributes.put(
+        "shape",
+        DefaultAttribute.createAttribute(v instanceof WorkloadEndpoint ? "box" : "ellipse"));
+    return attributes;
   }
 }
