@@ -1,7 +1,6 @@
 package io.kubereach.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import inet.ipaddr.IPAddressString;
 import io.kubereach.AnalysisOptions;
@@ -22,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -58,17 +56,7 @@ class NetpolAnalyzerConformanceTest {
                     () -> compare(dir, "expected_without_ingress_controller.txt")));
   }
 
-  /**
-   * Cases whose input the loader rejects while netpol-analyzer reads it: a container port spelt
-   * {@code containerport}, which Kubernetes would reject too. Skipped with this reason, visibly.
-   */
-  private static final Set<String> REJECTED_BY_LOADER =
-      Set.of("netpol_named_port_test", "netpol_named_port_test_2");
-
   private static void compare(Path dir, String expectedFile) {
-    assumeFalse(
-        REJECTED_BY_LOADER.contains(dir.getFileName().toString()),
-        "the loader rejects this input (ports[].containerport typo) that netpol-analyzer ignores");
     ReachabilityIndex index =
         Reachability.index(
             Manifests.load(dir.resolve("input")).cluster(), AnalysisOptions.externalOnly());
