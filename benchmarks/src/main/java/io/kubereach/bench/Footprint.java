@@ -8,10 +8,12 @@ import io.kubereach.testing.RealisticClusters.Style;
 import java.util.Locale;
 
 /**
- * Prints, per size, what the index reports of its compression ({@code toString()}: pods, classes,
- * distinct port matrices) and the retained heap of the snapshot, of the index, and of the memoised
- * connection list, each measured as used heap after full GCs. Run with a fixed heap, e.g. {@code
- * java -Xmx6g -cp benchmarks.jar io.kubereach.bench.Footprint 1000 10000 100000}.
+ * Prints, per size and style, what the index reports of its compression ({@code toString()}: pods,
+ * classes, distinct port matrices) and the retained heap of the snapshot, of the index, and of the
+ * memoised connection list, each measured as used heap after full GCs; and the single-shot wall
+ * time of the first build and list (cold JIT: a rough guide, the JMH scores are the measurement).
+ * Run with a fixed heap, e.g. {@code java -Xmx6g -cp benchmarks.jar io.kubereach.bench.Footprint
+ * 1000 10000 100000}.
  */
 public final class Footprint {
   private Footprint() {}
@@ -24,14 +26,18 @@ public final class Footprint {
         long base = usedAfterGc();
         ClusterSnapshot cluster = RealisticClusters.generate(size, ClusterState.SEED, style);
         long snapshot = usedAfterGc() - base;
+        long t0 = System.nanoTime();
         ReachabilityIndex index = Reachability.index(cluster);
+        long t1 = System.nanoTime();
         long built = usedAfterGc() - base - snapshot;
+        long t2 = System.nanoTime();
         int connections = index.connections().size();
+        long t3 = System.nanoTime();
         long listed = usedAfterGc() - base - snapshot - built;
         System.out.printf(
             Locale.ROOT,
             "size=%d style=%s policies=%d %s connections=%d snapshotMB=%.1f indexMB=%.1f"
-                + " connectionsMB=%.1f%n",
+                + " connectionsMB=%.1f buildS=%.2f connectionsS=%.2f%n",
             size,
             style,
             cluster.policies().size(),
@@ -39,7 +45,9 @@ public final class Footprint {
             connections,
             snapshot / 1e6,
             built / 1e6,
-            listed / 1e6);
+            listed / 1e6,
+            (t1 - t0) / 1e9,
+            (t3 - t2) / 1e9);
       }
     }
   }
