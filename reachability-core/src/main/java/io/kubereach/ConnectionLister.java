@@ -5,8 +5,10 @@ import io.kubereach.model.PortSet;
 import io.kubereach.model.WorkloadEndpoint;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,8 @@ final class ConnectionLister {
 
   private final Topology topology;
   private final PairPorts pairs;
+  private final Map<int[], Map<Integer, Integer>> classesOfMembers =
+      Collections.synchronizedMap(new IdentityHashMap<>());
 
   ConnectionLister(Topology topology, PairPorts pairs) {
     this.topology = topology;
@@ -114,6 +118,14 @@ final class ConnectionLister {
    * them is a workload's representative (which stands for distinct replicas).
    */
   private Map<Integer, Integer> classes(int[] pods) {
+    if (pods.length == 1) {
+      return Map.of(pairs.classOf(pods[0]), topology.pods.get(pods[0]).representative() ? 2 : 1);
+    }
+    // Member arrays of endpoints are shared and never change: compute each once.
+    return classesOfMembers.computeIfAbsent(pods, this::countClasses);
+  }
+
+  private Map<Integer, Integer> countClasses(int[] pods) {
     Map<Integer, Integer> out = new LinkedHashMap<>();
     for (int p : pods) {
       int weight = topology.pods.get(p).representative() ? 2 : 1;

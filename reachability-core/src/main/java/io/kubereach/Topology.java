@@ -46,6 +46,7 @@ final class Topology {
   final boolean ipv6Listed;
   private final Map<WorkloadEndpoint, Integer> groupIndex = new HashMap<>();
   private final Map<WorkloadEndpoint, Integer> podIndex = new HashMap<>();
+  private final Map<WorkloadEndpoint, List<String>> groupCaveats = new HashMap<>();
 
   Topology(ClusterSnapshot snapshot, AnalysisOptions options) {
     this.snapshot = snapshot;
@@ -110,6 +111,12 @@ final class Topology {
       podIndex.put(p.podEndpoint(), p.index());
     }
     this.podEndpoints = sortedByText(pods.stream().map(AnalysisPod::podEndpoint).toList());
+    for (int g = 0; g < groups.size(); g++) {
+      List<String> c = hostNetworkCaveat(new PodMembers(groups.get(g), membersOfGroup[g]));
+      if (!c.isEmpty()) {
+        groupCaveats.put(groups.get(g), c);
+      }
+    }
 
     Map<IpBlockPeer, Integer> mIndex = new LinkedHashMap<>();
     List<IpSpace.Matcher> ms = new ArrayList<>();
@@ -261,6 +268,14 @@ final class Topology {
     if (!(m instanceof PodMembers pm)) {
       return List.of();
     }
+    if (pm.pods().length > 1) {
+      // Endpoints of several pods are groups: computed once, so a check stays O(1).
+      return groupCaveats.getOrDefault(pm.endpoint(), List.of());
+    }
+    return hostNetworkCaveat(pm);
+  }
+
+  private List<String> hostNetworkCaveat(PodMembers pm) {
     List<String> hostNetwork = new ArrayList<>();
     for (int p : pm.pods()) {
       if (pods.get(p).hostNetwork()) {
