@@ -208,10 +208,8 @@ public final class ManifestReader {
   private void readText(String source, String text, Collector out) {
     String body = text.startsWith(BOM) ? text.substring(1) : text;
     boolean isJson = source.toLowerCase(Locale.ROOT).endsWith(".json");
-    TreeReader.Parsed parsed = trees.read(body, isJson);
     Decoder decoder = new Decoder(source, out);
-    parsed.documents().forEach(decoder::document);
-    Invalid error = parsed.error();
+    Invalid error = trees.read(body, isJson, decoder::document);
     if (error != null) {
       out.error(
           new Diagnostic(source, error.line(), error.column(), "", "", "", "", error.getMessage()),

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -62,29 +63,27 @@ final class TreeReader {
     this.json = JsonFactory.builder().streamReadConstraints(constraints).build();
   }
 
-  /** The documents read, and the error that stopped reading, if any. */
-  record Parsed(List<Node> documents, Invalid error) {}
-
   /**
-   * Reads every document of {@code text}; stops at the first error, keeping the documents before
-   * it.
+   * Reads every document of {@code text}, handing each to {@code documents} as soon as it is
+   * complete, so that only one document's tree is in memory at a time (a cluster dump can hold 100k
+   * objects). Stops at the first error, after the documents before it.
+   *
+   * @return the error that stopped reading, or null when the whole text was read
    */
-  Parsed read(String text, boolean isJson) {
-    List<Node> documents = new ArrayList<>();
+  Invalid read(String text, boolean isJson, Consumer<Node> documents) {
     try (JsonParser parser =
         isJson
             ? json.createParser(ObjectReadContext.empty(), text)
             : yaml.createParser(ObjectReadContext.empty(), text)) {
       readAll(parser, documents);
-      return new Parsed(documents, null);
+      return null;
     } catch (Invalid e) {
-      return new Parsed(documents, e);
+      return e;
     } catch (JacksonException e) {
-      return new Parsed(documents, fromParser(e, text));
+      return fromParser(e, text);
     } catch (RuntimeException e) {
       // snakeyaml-engine may throw its own unchecked exceptions unwrapped; never let them escape.
-      return new Parsed(
-          documents, new Invalid(0, 0, "", "could not parse: " + oneLine(e.toString()), e));
+      return new Invalid(0, 0, "", "could not parse: " + oneLine(e.toString()), e);
     }
   }
 
@@ -105,7 +104,7 @@ final class TreeReader {
     }
   }
 
-  private void readAll(JsonParser parser, List<Node> documents) {
+  private void readAll(JsonParser parser, Consumer<Node> documents) {
     YAMLParser yamlParser = parser instanceof YAMLParser y ? y : null;
     Deque<Frame> stack = new ArrayDeque<>();
     JsonToken token;
@@ -174,10 +173,10 @@ final class TreeReader {
     }
   }
 
-  private static void attach(Deque<Frame> stack, List<Node> documents, Node node) {
+  private static void attach(Deque<Frame> stack, Consumer<Node> documents, Node node) {
     Frame parent = stack.peek();
     if (parent == null) {
-      documents.add(node);
+      documents.accept(node);
     } else if (parent.fields != null) {
       parent.fields.put(parent.key, node);
     } else {
