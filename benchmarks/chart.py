@@ -78,8 +78,8 @@ SERIES = [
 
 
 def svg(results, sizes, path):
-    width, height = 760, 480
-    left, right, top, bottom = 70, 290, 30, 50
+    width, height = 900, 480
+    left, right, top, bottom = 70, 400, 30, 50
     points = {}
     for label, colour, dashed, f in SERIES:
         pts = [(n, f(results, n)) for n in sizes]
