@@ -6,10 +6,15 @@ import com.google.common.base.Suppliers;
 import io.kubereach.model.ClusterSnapshot;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.ExternalEndpoint;
+import io.kubereach.model.NetworkPolicy;
+import io.kubereach.model.PolicyType;
 import io.kubereach.model.Port;
 import io.kubereach.model.PortSet;
 import io.kubereach.model.WorkloadEndpoint;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -136,14 +141,58 @@ abstract class BaseIndex implements ReachabilityIndex {
   }
 
   @Override
+  public List<MemberPod> members(Endpoint endpoint) {
+    return pods(requireNonNull(endpoint, "endpoint")).stream().map(MemberPod::of).toList();
+  }
+
+  @Override
+  public List<NetworkPolicy> isolatedBy(Endpoint endpoint, PolicyType direction) {
+    requireNonNull(direction, "direction");
+    List<AnalysisPod> pods = pods(requireNonNull(endpoint, "endpoint"));
+    if (pods.size() == 1) {
+      return List.copyOf(topology.isolating(direction, pods.get(0)));
+    }
+    Set<NetworkPolicy> found = new HashSet<>();
+    pods.forEach(p -> found.addAll(topology.isolating(direction, p)));
+    // Snapshot order, whichever pod a policy was found on.
+    return topology.snapshot.policies().stream().filter(found::contains).toList();
+  }
+
+  private List<AnalysisPod> pods(Endpoint endpoint) {
+    if (!(topology.members(endpoint) instanceof Topology.PodMembers m)) {
+      return List.of(); // external: no pod, no policy applies
+    }
+    List<AnalysisPod> out = new ArrayList<>();
+    for (int p : m.pods()) {
+      out.add(topology.pods.get(p));
+    }
+    return out;
+  }
+
+  @Override
+  public ServiceVerdict checkService(
+      Endpoint source, String namespace, String service, Port servicePort) {
+    return ServiceQuery.check(
+        this,
+        requireNonNull(source, "source"),
+        requireNonNull(namespace, "namespace"),
+        requireNonNull(service, "service"),
+        requireNonNull(servicePort, "servicePort"));
+  }
+
+  /** Counts that cost nothing to compute: never the connections, which need a listing. */
+  String summary() {
+    return Render.count(topology.groups.size(), "endpoint", "endpoints")
+        + ", "
+        + Render.count(topology.pods.size(), "pod", "pods")
+        + ", "
+        + Render.count(topology.snapshot.namespaces().size(), "namespace", "namespaces")
+        + ", "
+        + Render.count(topology.snapshot.policies().size(), "policy", "policies");
+  }
+
+  @Override
   public String toString() {
-    return getClass().getSimpleName()
-        + "["
-        + topology.groups.size()
-        + " endpoints, "
-        + topology.pods.size()
-        + " pods, "
-        + topology.snapshot.policies().size()
-        + " policies]";
+    return getClass().getSimpleName() + "[" + summary() + "]";
   }
 }

@@ -3,6 +3,8 @@ package io.kubereach;
 import io.kubereach.model.ClusterSnapshot;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.ExternalEndpoint;
+import io.kubereach.model.NetworkPolicy;
+import io.kubereach.model.PolicyType;
 import io.kubereach.model.Port;
 import io.kubereach.model.PortSet;
 import io.kubereach.model.WorkloadEndpoint;
@@ -28,6 +30,8 @@ import java.util.List;
  * query between two external endpoints raises it too (no policy applies between addresses).
  *
  * <p>Implementations are immutable and thread-safe; every returned list is an immutable snapshot.
+ * {@link #toString()} is a one-line summary of counts, cheap to compute: it never lists
+ * connections.
  *
  * <pre>{@code
  * ReachabilityIndex index = Reachability.index(cluster);
@@ -115,4 +119,54 @@ public interface ReachabilityIndex {
    * address space into (S12), IPv4 first.
    */
   List<ExternalEndpoint> externalRanges();
+
+  /**
+   * The pods an endpoint stands for (S15), in snapshot order: a workload's template, the pods of
+   * one controller owner, or the one pod of a pod-granularity endpoint; empty for an external
+   * endpoint.
+   *
+   * <pre>{@code
+   * index.members(Endpoint.parse("shop/web-7d9f[ReplicaSet]")).get(0).labels().get("app"); // web
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the endpoint is not in this snapshot
+   */
+  List<MemberPod> members(Endpoint endpoint);
+
+  /**
+   * The policies that isolate an endpoint in {@code direction} (S2): those of its namespace that
+   * select some pod it stands for and have {@code direction} in their types (S3), in snapshot
+   * order. Empty when no pod of the endpoint is isolated there (S1) and for an external endpoint.
+   * For an endpoint of several pods that may differ (S15), ask per pod with {@link
+   * #members(Endpoint)}.
+   *
+   * <pre>{@code
+   * index.isolatedBy(Endpoint.pod("shop", "db"), PolicyType.Ingress); // [shop/db-from-web]
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the endpoint is not in this snapshot
+   */
+  List<NetworkPolicy> isolatedBy(Endpoint endpoint, PolicyType direction);
+
+  /**
+   * Whether {@code source} can reach each backend of a Service on one of its ports (S14): policies
+   * see the backend's target port, never the Service port. The backends are the pods (and workload
+   * templates) the Service's selector picks in its namespace; each is checked on the target port
+   * number, or on its own container port of the target port's name and the Service port's protocol.
+   * A backend without that name gets no verdict and a reason instead.
+   *
+   * <pre>{@code
+   * ServiceVerdict v = index.checkService(web, "shop", "db", Port.tcp(5432));
+   * v.allowedToAll(); // every backend admits web on its target port
+   * }</pre>
+   *
+   * @param source the client end
+   * @param namespace the Service's namespace
+   * @param service the Service's name
+   * @param servicePort the Service port clients use: its protocol and {@code port} number
+   * @throws IllegalArgumentException if the source is unknown, there is no such Service (the
+   *     message lists the Services of the namespace) or it does not expose {@code servicePort} (the
+   *     message lists its ports)
+   */
+  ServiceVerdict checkService(Endpoint source, String namespace, String service, Port servicePort);
 }

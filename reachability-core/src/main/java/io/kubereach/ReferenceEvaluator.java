@@ -266,21 +266,6 @@ public final class ReferenceEvaluator {
     return new Side(direction, subject, peer, Outcome.EXTERNAL, List.of(), List.of(), List.of());
   }
 
-  /**
-   * S2: the policies in the pod's namespace that select it and have the direction in their types.
-   */
-  private List<NetworkPolicy> isolating(PolicyType direction, AnalysisPod pod) {
-    List<NetworkPolicy> out = new ArrayList<>();
-    for (NetworkPolicy policy : topology.snapshot.policies()) {
-      if (policy.namespace().equals(pod.namespace())
-          && policy.podSelector().matches(pod.labels())
-          && policy.affects(direction)) {
-        out.add(policy);
-      }
-    }
-    return out;
-  }
-
   /** One side of one pair, for one port: S1, S2, S4, S6, S7, S9, S10, S12. */
   private Side side(
       PolicyType direction,
@@ -289,7 +274,7 @@ public final class ReferenceEvaluator {
       Endpoint peer,
       Optional<AnalysisPod> destination,
       Port port) {
-    List<NetworkPolicy> isolating = isolating(direction, subject);
+    List<NetworkPolicy> isolating = topology.isolating(direction, subject);
     if (isolating.isEmpty()) {
       // S1: not isolated in this direction.
       return new Side(
@@ -346,7 +331,7 @@ public final class ReferenceEvaluator {
   /** One side of one pair, every port at once: the same walk, collecting ports. */
   private PortSet sidePorts(
       PolicyType direction, AnalysisPod subject, Ends ends, Optional<AnalysisPod> destination) {
-    List<NetworkPolicy> isolating = isolating(direction, subject);
+    List<NetworkPolicy> isolating = topology.isolating(direction, subject);
     if (isolating.isEmpty()) {
       return PortSet.all(); // S1
     }

@@ -47,6 +47,7 @@ final class Topology {
   private final Map<WorkloadEndpoint, Integer> groupIndex = new HashMap<>();
   private final Map<WorkloadEndpoint, Integer> podIndex = new HashMap<>();
   private final Map<WorkloadEndpoint, List<String>> groupCaveats = new HashMap<>();
+  private final Map<String, List<NetworkPolicy>> policiesByNamespace;
 
   Topology(ClusterSnapshot snapshot, AnalysisOptions options) {
     this.snapshot = snapshot;
@@ -56,6 +57,12 @@ final class Topology {
       ns.put(n.name(), n.labels());
     }
     this.namespaceLabels = Map.copyOf(ns);
+    Map<String, List<NetworkPolicy>> byNamespace = new HashMap<>();
+    for (NetworkPolicy policy : snapshot.policies()) {
+      byNamespace.computeIfAbsent(policy.namespace(), k -> new ArrayList<>()).add(policy);
+    }
+    byNamespace.replaceAll((k, v) -> List.copyOf(v));
+    this.policiesByNamespace = Map.copyOf(byNamespace);
 
     List<AnalysisPod> all = new ArrayList<>();
     for (Pod p : snapshot.pods()) {
@@ -308,5 +315,19 @@ final class Topology {
   Map<String, String> namespaceLabels(String namespace) {
     return Optional.ofNullable(namespaceLabels.get(namespace))
         .orElseGet(() -> Namespace.of(namespace).labels());
+  }
+
+  /**
+   * S2: the policies of the pod's namespace that select it and have {@code direction} in their
+   * types, in snapshot order; empty when the pod is not isolated in that direction (S1).
+   */
+  List<NetworkPolicy> isolating(PolicyType direction, AnalysisPod pod) {
+    List<NetworkPolicy> out = new ArrayList<>();
+    for (NetworkPolicy policy : policiesByNamespace.getOrDefault(pod.namespace(), List.of())) {
+      if (policy.affects(direction) && policy.podSelector().matches(pod.labels())) {
+        out.add(policy);
+      }
+    }
+    return out;
   }
 }

@@ -3,7 +3,6 @@ package io.kubereach.rules;
 import static java.util.Objects.requireNonNull;
 
 import io.kubereach.ReachabilityIndex;
-import io.kubereach.model.ClusterSnapshot;
 import io.kubereach.model.PolicyType;
 import io.kubereach.model.WorkloadEndpoint;
 import java.util.ArrayList;
@@ -42,9 +41,7 @@ final class IsolatedRule implements IsolationRule {
     List<Violation> out = new ArrayList<>();
     for (WorkloadEndpoint subject : given.subjects(index, rule)) {
       List<Members> open =
-          Members.of(index.snapshot(), subject).stream()
-              .filter(m -> !isolated(index.snapshot(), m))
-              .toList();
+          Members.of(index, subject).stream().filter(m -> !m.isolated(index, direction)).toList();
       if (!open.isEmpty()) {
         // Name the pods only when the endpoint stands for pods other than itself (S15).
         boolean self = open.stream().allMatch(m -> standsForItself(subject, m));
@@ -56,19 +53,9 @@ final class IsolatedRule implements IsolationRule {
     return new EvaluationResult(rule, out);
   }
 
-  /** S2: some policy of the pod's namespace selects it and has the direction in its types. */
-  private boolean isolated(ClusterSnapshot snapshot, Members m) {
-    return snapshot.policies().stream()
-        .anyMatch(
-            p ->
-                p.namespace().equals(m.namespace())
-                    && p.affects(direction)
-                    && p.podSelector().matches(m.labels()));
-  }
-
   /** A workload's template, or the pod the endpoint names: no need to name it again. */
   private static boolean standsForItself(WorkloadEndpoint subject, Members m) {
-    return m.template()
+    return m.pod().template()
         || (subject.kind().equals("Pod")
             && m.name().equals(subject.namespace() + "/" + subject.name()));
   }

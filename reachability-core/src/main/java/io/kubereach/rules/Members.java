@@ -1,51 +1,31 @@
 package io.kubereach.rules;
 
-import io.kubereach.model.ClusterSnapshot;
-import io.kubereach.model.Pod;
-import io.kubereach.model.Workload;
+import io.kubereach.MemberPod;
+import io.kubereach.ReachabilityIndex;
+import io.kubereach.model.PolicyType;
 import io.kubereach.model.WorkloadEndpoint;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The pods an endpoint stands for, read from the snapshot the way the index groups them (S15):
- * workload granularity first (a workload's template, or the pods of one controller owner), then pod
- * granularity (the pod of that name).
+ * The pods an endpoint stands for, as the index groups them (S15, {@link
+ * ReachabilityIndex#members}), with the name the rules' messages give each.
  *
- * @param name the pod ({@code ns/name}) or the workload ({@code ns/name[Kind]}) of the template
- * @param namespace the namespace
- * @param labels the pod's or the template's labels
- * @param template whether this is a workload's template rather than a pod of the snapshot
+ * @param name the pod ({@code ns/name}) or the workload ({@code ns/name[Kind]}) of a template
+ * @param pod the pod as the index sees it
  */
-record Members(String name, String namespace, Map<String, String> labels, boolean template) {
+record Members(String name, MemberPod pod) {
 
-  static List<Members> of(ClusterSnapshot snapshot, WorkloadEndpoint endpoint) {
-    List<Members> out = new ArrayList<>();
-    for (Workload w : snapshot.workloads()) {
-      if (endpoint.equals(new WorkloadEndpoint(w.namespace(), w.name(), w.kind().name()))) {
-        out.add(new Members(w.toString(), w.namespace(), w.templateLabels(), true));
-      }
-    }
-    for (Pod p : snapshot.pods()) {
-      if (endpoint.equals(groupOf(p))) {
-        out.add(new Members(p.toString(), p.namespace(), p.labels(), false));
-      }
-    }
-    if (out.isEmpty()) {
-      snapshot
-          .pod(endpoint.namespace(), endpoint.name())
-          .filter(p -> endpoint.kind().equals("Pod"))
-          .ifPresent(p -> out.add(new Members(p.toString(), p.namespace(), p.labels(), false)));
-    }
-    return out;
+  static List<Members> of(ReachabilityIndex index, WorkloadEndpoint endpoint) {
+    return index.members(endpoint).stream().map(Members::named).toList();
   }
 
-  /** S15: a pod with a controller owner (other than a Node) is reported as that owner. */
-  private static WorkloadEndpoint groupOf(Pod p) {
-    return p.owner()
-        .filter(o -> !o.kind().equals("Node"))
-        .map(o -> new WorkloadEndpoint(p.namespace(), o.name(), o.kind()))
-        .orElse(new WorkloadEndpoint(p.namespace(), p.name(), "Pod"));
+  private static Members named(MemberPod pod) {
+    WorkloadEndpoint e = pod.endpoint();
+    return new Members(pod.template() ? e.toString() : e.namespace() + "/" + e.name(), pod);
+  }
+
+  /** S2: whether some policy isolates this pod for {@code direction}. */
+  boolean isolated(ReachabilityIndex index, PolicyType direction) {
+    return !index.isolatedBy(pod.endpoint(), direction).isEmpty();
   }
 }

@@ -35,8 +35,7 @@ final class Predicates {
         "with label " + key + "=" + value,
         (e, i) ->
             e instanceof WorkloadEndpoint w
-                && Members.of(i.snapshot(), w).stream()
-                    .anyMatch(m -> value.equals(m.labels().get(key))));
+                && i.members(w).stream().anyMatch(m -> value.equals(m.labels().get(key))));
   }
 
   static EndpointPredicate named(String name) {
