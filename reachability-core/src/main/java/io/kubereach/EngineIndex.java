@@ -144,15 +144,11 @@ final class EngineIndex extends BaseIndex implements PairPorts {
   @Override
   public String toString() {
     return "ReachabilityIndex["
-        + topology.groups.size()
-        + " endpoints, "
-        + topology.pods.size()
-        + " pods, "
-        + classes.count
-        + " classes, "
-        + topology.snapshot.policies().size()
-        + " policies, "
-        + matrices.count()
-        + " distinct port matrices]";
+        + summary()
+        + ", "
+        + Render.count(classes.count, "class", "classes")
+        + ", "
+        + Render.count(matrices.count(), "distinct port matrix", "distinct port matrices")
+        + "]";
   }
 }

@@ -21,6 +21,7 @@ import java.util.Locale;
  * <pre>{@code
  * Explanation e = index.explain(web, db, Port.tcp(5432));
  * e.ingress().allowedBy(); // [shop/allow-web rule 0]
+ * e.toMarkdown();           // the question above a table of both sides
  * }</pre>
  *
  * @param source the source as queried
@@ -64,17 +65,7 @@ public record Explanation(
   @Override
   public String toString() {
     List<String> lines = new ArrayList<>();
-    lines.add(
-        source
-            + " => "
-            + destination
-            + " on "
-            + port
-            + ": "
-            + (allowed ? "allowed" : "denied")
-            + (sourceMember.equals(source) && destinationMember.equals(destination)
-                ? ""
-                : " (via " + sourceMember + " => " + destinationMember + ")"));
+    lines.add(headline());
     if (self()) {
       lines.add("  a pod always reaches itself (S11)");
     } else {
@@ -83,6 +74,51 @@ public record Explanation(
     }
     caveats.forEach(c -> lines.add("  caveat: " + c));
     return String.join("\n", lines);
+  }
+
+  /**
+   * This explanation as Markdown: the question and verdict, a table with one row per side (S5),
+   * caveats below.
+   *
+   * <pre>{@code
+   * shop/web[Pod] => shop/db[Pod] on TCP 5432: allowed
+   *
+   * | direction | endpoint | peer | outcome | isolated by | allowed by | named ports |
+   * | --- | --- | --- | --- | --- | --- | --- |
+   * | egress | shop/web[Pod] | shop/db[Pod] | not isolated |  |  |  |
+   * | ingress | shop/db[Pod] | shop/web[Pod] | allowed | shop/db | shop/db rule 0 |  |
+   * }</pre>
+   */
+  public String toMarkdown() {
+    return Render.markdown(table(), 2);
+  }
+
+  /** Like {@link #toMarkdown()}, as one escaped HTML {@code <table>} with a caption. */
+  public String toHtml() {
+    return Render.html(table(), 2);
+  }
+
+  private Render.Table table() {
+    return new Render.Table(
+        headline(),
+        List.of(
+            "direction", "endpoint", "peer", "outcome", "isolated by", "allowed by", "named ports"),
+        List.of(egress.cells(), ingress.cells()),
+        caveats.stream().map(c -> "caveat: " + c).toList());
+  }
+
+  /** The question and the verdict, with the pair of members when they differ from it (S15). */
+  private String headline() {
+    return source
+        + " => "
+        + destination
+        + " on "
+        + port
+        + ": "
+        + (allowed ? "allowed" : "denied")
+        + (sourceMember.equals(source) && destinationMember.equals(destination)
+            ? ""
+            : " (via " + sourceMember + " => " + destinationMember + ")");
   }
 
   /** What one side concluded. */
@@ -209,6 +245,18 @@ public record Explanation(
               ? ""
               : "; " + String.join("; ", namedPorts.stream().map(NamedPort::toString).toList());
       return head + body + named;
+    }
+
+    /** The cells of this side's table row. */
+    List<String> cells() {
+      return List.of(
+          direction.name().toLowerCase(Locale.ROOT),
+          subject.toString(),
+          peer.toString(),
+          outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+          String.join(", ", isolatedBy),
+          String.join(", ", allowedBy.stream().map(RuleRef::toString).toList()),
+          String.join("; ", namedPorts.stream().map(NamedPort::toString).toList()));
     }
   }
 }

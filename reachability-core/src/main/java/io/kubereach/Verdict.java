@@ -19,6 +19,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * Verdict v = index.check(web, db, Port.tcp(5432));
  * if (!v.allowed()) System.out.println(v.explanation());
+ * v.toMarkdown(); // | source | destination | port | verdict | ...
  * }</pre>
  */
 public final class Verdict {
@@ -112,6 +113,40 @@ public final class Verdict {
         + ": "
         + (allowed ? "allowed" : "denied")
         + (caveats.isEmpty() ? "" : " " + caveats);
+  }
+
+  /**
+   * This verdict as a one-row Markdown table, caveats below it. Does not compute the explanation.
+   *
+   * <pre>{@code
+   * | source | destination | port | verdict |
+   * | --- | --- | --- | --- |
+   * | shop/web[Pod] | shop/db[Pod] | TCP 5432 | allowed |
+   * }</pre>
+   */
+  public String toMarkdown() {
+    return Render.markdown(table(), 1);
+  }
+
+  /**
+   * This verdict as a one-row HTML {@code <table>}, escaped, caveats in its footer. Does not
+   * compute the explanation.
+   */
+  public String toHtml() {
+    return Render.html(table(), 1);
+  }
+
+  private Render.Table table() {
+    return new Render.Table(
+        "",
+        List.of("source", "destination", "port", "verdict"),
+        List.of(
+            List.of(
+                source.toString(),
+                destination.toString(),
+                port.toString(),
+                allowed ? "allowed" : "denied")),
+        caveats.stream().map(c -> "caveat: " + c).toList());
   }
 
   /** A thread-safe supplier that computes its value once. */
