@@ -11,6 +11,7 @@ import io.kubereach.model.ClusterSnapshot;
  * <pre>{@code
  * ReachabilityIndex index = Reachability.index(cluster);
  * index.check(Endpoint.pod("shop", "web"), Endpoint.pod("shop", "db"), Port.tcp(5432)).allowed();
+ * Reachability.diff(cluster, cluster.withoutPolicy("shop", "deny-all")).changes();
  * }</pre>
  */
 public final class Reachability {
@@ -31,5 +32,35 @@ public final class Reachability {
   public static ReachabilityIndex index(ClusterSnapshot snapshot, AnalysisOptions options) {
     return new EngineIndex(
         new Topology(requireNonNull(snapshot, "snapshot"), requireNonNull(options, "options")));
+  }
+
+  /**
+   * What changes between two versions of a cluster, at workload granularity, with Kubernetes
+   * semantics: a what-if. Same as {@link ReachabilityDiff#between} on the two indexes, which the
+   * diff keeps to {@linkplain ReachabilityDiff#explain(ConnectionChange) explain} each change.
+   *
+   * <pre>{@code
+   * ReachabilityDiff d = Reachability.diff(cluster, cluster.withoutPolicy("shop", "deny-all"));
+   * d.changes(ConnectionChange.Kind.ADDED).forEach(System.out::println);
+   * }</pre>
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static ReachabilityDiff diff(ClusterSnapshot before, ClusterSnapshot after) {
+    return diff(before, after, AnalysisOptions.defaults());
+  }
+
+  /**
+   * Like {@link #diff(ClusterSnapshot, ClusterSnapshot)}, both snapshots indexed under {@code
+   * options}.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public static ReachabilityDiff diff(
+      ClusterSnapshot before, ClusterSnapshot after, AnalysisOptions options) {
+    requireNonNull(before, "before");
+    requireNonNull(after, "after");
+    requireNonNull(options, "options");
+    return ReachabilityDiff.between(index(before, options), index(after, options));
   }
 }
