@@ -30,7 +30,7 @@ import java.util.List;
  * query between two external endpoints raises it too (no policy applies between addresses).
  *
  * <p>Implementations are immutable and thread-safe; every returned list is an immutable snapshot.
- * {@link #toString()} is a one-line summary of counts, cheap to compute: it never lists
+ * An index's {@code toString()} is a one-line summary of counts, cheap to compute: it never lists
  * connections.
  *
  * <pre>{@code
