@@ -19,11 +19,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
-    description = {
-      "Explain why SRC can or cannot reach DST: per direction, the policies that isolate each",
-      "end and the policy and rule index that allow the traffic. Without --port, one",
-      "explanation per range of ports with a different verdict, over every protocol."
-    })
+    description =
+        "Explain why SRC can or cannot reach DST: per direction, the policies that isolate each"
+            + " end and the policy and rule index that allow the traffic. Without --port, one"
+            + " explanation per range of ports with a different verdict, over every protocol.")
 final class ExplainCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Manifest files or folders.")

@@ -54,6 +54,7 @@ final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ReachabilityIndex index = inputs.index(paths, spec.commandLine().getErr());
+    requireFocusExists(index);
     List<Connection> connections =
         index.connections().stream()
             .filter(c -> focus.isEmpty() || focused(c.source()) || focused(c.destination()))
@@ -63,17 +64,26 @@ final class ListCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  private boolean focused(Endpoint e) {
-    if (!(e instanceof WorkloadEndpoint w)) {
-      return false;
-    }
+  /** A focus that names no workload is a typo, not "no connections" (exit 2). */
+  private void requireFocusExists(ReachabilityIndex index) {
     for (String f : focus) {
-      if (f.equals(w.toString())
-          || f.equals(w.namespace() + "/" + w.name())
-          || (f.indexOf('/') < 0 && f.equals(w.name()))) {
-        return true;
+      if (index.endpoints().stream().noneMatch(w -> matches(f, w))) {
+        throw new IllegalArgumentException(
+            "--focus-workload "
+                + f
+                + " names no workload; write ns/name, name or ns/name[Kind], e.g. "
+                + index.endpoints().stream().findFirst().map(Object::toString).orElse("ns/web"));
       }
     }
-    return false;
+  }
+
+  private boolean focused(Endpoint e) {
+    return e instanceof WorkloadEndpoint w && focus.stream().anyMatch(f -> matches(f, w));
+  }
+
+  private static boolean matches(String focus, WorkloadEndpoint w) {
+    return focus.equals(w.toString())
+        || focus.equals(w.namespace() + "/" + w.name())
+        || (focus.indexOf('/') < 0 && focus.equals(w.name()));
   }
 }

@@ -33,8 +33,13 @@ final class OutputOptions {
       if (out.checkError()) {
         throw new UncheckedIOException(new IOException("cannot write " + file));
       }
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UncheckedIOException(
+          "cannot write " + file + ": its directory does not exist; create it first", e);
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new UncheckedIOException("cannot write " + file + ": permission denied", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + file + ": " + e, e);
     }
   }
 

@@ -153,6 +153,26 @@ class CommandLineTest {
   }
 
   @Test
+  void focusOnAnUnknownWorkloadIsBadInput() throws IOException {
+    CliRun run = CliRun.of("list", cluster().toString(), "--focus-workload", "shop/wbe");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            "error: --focus-workload shop/wbe names no workload; write ns/name, name or"
+                + " ns/name[Kind], e.g. shop/db[Pod]\n");
+  }
+
+  @Test
+  void outputIntoAMissingDirectoryIsBadInput() throws IOException {
+    Path out = dir.resolve("no/such/dir/out.txt");
+    CliRun run = CliRun.of("list", cluster().toString(), "--output", out.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            "error: cannot write " + out + ": its directory does not exist; create it first\n");
+  }
+
+  @Test
   void diffReportsChangesWithExitOne() throws IOException {
     Path before = cluster();
     Path afterDir = Files.createDirectory(dir.resolve("after"));
