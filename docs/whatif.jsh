@@ -20,7 +20,7 @@ System.out.println(v.explanation());
 
 // What if the backend's default-deny policy were deleted?
 ClusterSnapshot open = shop.withoutPolicy("shop-backend", "default-deny");
-ReachabilityDiff diff = ReachabilityDiff.between(index, Reachability.index(open));
+ReachabilityDiff diff = Reachability.diff(shop, open);
 System.out.println(diff);
 diff.changes().forEach(System.out::println);
 

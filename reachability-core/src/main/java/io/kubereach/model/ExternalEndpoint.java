@@ -2,6 +2,7 @@ package io.kubereach.model;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressSeqRange;
+import java.util.Optional;
 
 /**
  * A contiguous range of addresses outside the cluster, printed {@code first-last[External]} (also
@@ -16,8 +17,7 @@ public record ExternalEndpoint(String first, String last) implements Endpoint {
   public ExternalEndpoint {
     first = IpAddresses.canonicalAddress(first, "range start");
     last = IpAddresses.canonicalAddress(last, "range end");
-    IPAddressSeqRange range = range(first, last);
-    if (range == null) {
+    if (range(first, last).isEmpty()) {
       throw new IllegalArgumentException(
           "range " + first + "-" + last + " mixes IPv4 and IPv6, or its end is below its start");
     }
@@ -26,8 +26,7 @@ public record ExternalEndpoint(String first, String last) implements Endpoint {
   /** Whether {@code address} lies in this range. */
   public boolean contains(String address) {
     IPAddress a = IpAddresses.address(address, "address");
-    IPAddressSeqRange range = range(first, last);
-    return range != null && range.contains(a);
+    return range(first, last).map(r -> r.contains(a)).orElse(false);
   }
 
   /** Whether this is an IPv6 range. */
@@ -35,13 +34,13 @@ public record ExternalEndpoint(String first, String last) implements Endpoint {
     return first.contains(":");
   }
 
-  private static IPAddressSeqRange range(String first, String last) {
+  private static Optional<IPAddressSeqRange> range(String first, String last) {
     IPAddress a = IpAddresses.address(first, "range start");
     IPAddress b = IpAddresses.address(last, "range end");
     if (a.isIPv4() != b.isIPv4() || a.compareTo(b) > 0) {
-      return null;
+      return Optional.empty();
     }
-    return a.spanWithRange(b);
+    return Optional.of(a.spanWithRange(b));
   }
 
   @Override

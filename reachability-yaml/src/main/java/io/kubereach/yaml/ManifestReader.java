@@ -209,12 +209,14 @@ public final class ManifestReader {
     String body = text.startsWith(BOM) ? text.substring(1) : text;
     boolean isJson = source.toLowerCase(Locale.ROOT).endsWith(".json");
     Decoder decoder = new Decoder(source, out);
-    Invalid error = trees.read(body, isJson, decoder::document);
-    if (error != null) {
-      out.error(
-          new Diagnostic(source, error.line(), error.column(), "", "", "", "", error.getMessage()),
-          error.getCause());
-    }
+    trees
+        .read(body, isJson, decoder::document)
+        .ifPresent(
+            error ->
+                out.error(
+                    new Diagnostic(
+                        source, error.line(), error.column(), "", "", "", "", error.getMessage()),
+                    error.getCause()));
   }
 
   private static Diagnostic diagnostic(String source, String message) {

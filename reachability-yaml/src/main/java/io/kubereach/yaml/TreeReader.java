@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -68,22 +69,22 @@ final class TreeReader {
    * complete, so that only one document's tree is in memory at a time (a cluster dump can hold 100k
    * objects). Stops at the first error, after the documents before it.
    *
-   * @return the error that stopped reading, or null when the whole text was read
+   * @return the error that stopped reading; empty when the whole text was read
    */
-  Invalid read(String text, boolean isJson, Consumer<Node> documents) {
+  Optional<Invalid> read(String text, boolean isJson, Consumer<Node> documents) {
     try (JsonParser parser =
         isJson
             ? json.createParser(ObjectReadContext.empty(), text)
             : yaml.createParser(ObjectReadContext.empty(), text)) {
       readAll(parser, documents);
-      return null;
+      return Optional.empty();
     } catch (Invalid e) {
-      return e;
+      return Optional.of(e);
     } catch (JacksonException e) {
-      return fromParser(e, text);
+      return Optional.of(fromParser(e, text));
     } catch (RuntimeException e) {
       // snakeyaml-engine may throw its own unchecked exceptions unwrapped; never let them escape.
-      return new Invalid(0, 0, "", "could not parse: " + oneLine(e.toString()), e);
+      return Optional.of(new Invalid(0, 0, "", "could not parse: " + oneLine(e.toString()), e));
     }
   }
 
