@@ -1,6 +1,5 @@
 package io.kubereach;
 
-import com.google.common.net.InetAddresses;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import inet.ipaddr.ipv4.IPv4Address;
@@ -8,8 +7,6 @@ import inet.ipaddr.ipv6.IPv6Address;
 import io.kubereach.model.ExternalEndpoint;
 import io.kubereach.model.IpBlockPeer;
 import java.math.BigInteger;
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -91,15 +88,16 @@ final class IpSpace {
   }
 
   /**
-   * A canonical address (as the model keeps them) as a number. Guava reads literals only (never
-   * DNS) and is much faster than a general parser, which matters for 100k pod IPs.
+   * A canonical address (as the model keeps them) as a number. Parsed by the same library as the
+   * model (ExternalEndpoint, Pod, IpBlockPeer), so both agree on the family: an IPv4-mapped IPv6
+   * address such as {@code ::ffff:10.1.1.1} stays IPv6 and no IPv4 block holds it (S12).
    */
   static Address address(String text) {
-    if (!InetAddresses.isInetAddress(text)) {
+    IPAddress a = new IPAddressString(text).getAddress();
+    if (a == null || a.isPrefixed() || a.isMultiple() || !(a.isIPv4() || a.isIPv6())) {
       throw new IllegalArgumentException("'" + text + "' is not an IP address");
     }
-    InetAddress a = InetAddresses.forString(text);
-    return new Address(a instanceof Inet6Address, new BigInteger(1, a.getAddress()));
+    return new Address(a.isIPv6(), a.getValue());
   }
 
   /** A normalised CIDR (as the model keeps them) as a block. */

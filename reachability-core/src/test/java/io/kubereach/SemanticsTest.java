@@ -532,6 +532,22 @@ class SemanticsTest {
 
   @ParameterizedTest
   @EnumSource(Impl.class)
+  void ipv4MappedIpv6AddressIsIpv6AndNoIpv4BlockHoldsIt(Impl impl) {
+    // S12: ::ffff:10.0.2.1 is an IPv6 address (as the model parses it); 10.0.0.0/8 is IPv4 only.
+    NetworkPolicy p = policy("x", "p").select("pod=b").ingress(from(block("10.0.0.0/8"))).build();
+    ClusterSnapshot c =
+        abc(p).withPod(pod("y", "mapped", "pod=m").withIps(List.of("::ffff:10.0.2.1")));
+    ReachabilityIndex i = impl.index(c);
+    assertThat(allowed(i, Endpoint.pod("y", "mapped"), XB, Port.tcp(80))).isFalse();
+    assertThat(allowed(i, Endpoint.ip("::ffff:10.1.1.1"), XB, Port.tcp(80))).isFalse();
+    assertThat(allowed(i, Endpoint.ip("10.1.1.1"), XB, Port.tcp(80))).isTrue();
+    assertThat(i.reachableTo(XB))
+        .extracting(Object::toString)
+        .noneMatch(s -> s.contains("ffff") || s.contains("y/mapped"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
   void hostNetworkPodsCarryACaveat(Impl impl) {
     // S13
     ClusterSnapshot c = abc().withPod(pod("x", "h", "pod=h").withHostNetwork(true));
