@@ -15,7 +15,10 @@ import java.util.Map;
  * @param ports its container ports, for named ports (S10)
  * @param ips its known addresses (S12); empty for representatives
  * @param hostNetwork whether it shares its node's network (S13)
- * @param representative whether it stands for a workload's replicas (S11)
+ * @param representative whether it is a workload's template rather than a pod of the snapshot
+ * @param replicated whether it stands for two or more distinct pods: a workload with {@code
+ *     replicas >= 2}, whose replicas follow the rules between them and are never self-allowed
+ *     (S11); a workload with at most one replica stands for one pod, which always reaches itself
  * @param podEndpoint its endpoint at pod granularity
  * @param groupEndpoint its endpoint at workload granularity (S15)
  */
@@ -27,6 +30,7 @@ record AnalysisPod(
     List<IpSpace.Address> ips,
     boolean hostNetwork,
     boolean representative,
+    boolean replicated,
     WorkloadEndpoint podEndpoint,
     WorkloadEndpoint groupEndpoint) {
 

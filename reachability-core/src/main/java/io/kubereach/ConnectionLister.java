@@ -87,7 +87,7 @@ final class ConnectionLister {
     if (!replicas) {
       for (int p : s.pods()) {
         for (int q : d.pods()) {
-          if (p == q && !topology.pods.get(p).representative()) {
+          if (p == q && !topology.pods.get(p).replicated()) {
             return Optional.empty();
           }
         }
@@ -98,7 +98,7 @@ final class ConnectionLister {
     List<Long> out = new ArrayList<>();
     for (Map.Entry<Integer, Integer> a : sourceClasses.entrySet()) {
       for (int b : destinationClasses.keySet()) {
-        // S11: two replicas of one endpoint must be distinct pods (or a workload's template).
+        // S11: two replicas of one endpoint must be distinct pods (or a replicated workload).
         if (replicas && a.getKey() == b && a.getValue() < 2) {
           continue;
         }
@@ -115,11 +115,11 @@ final class ConnectionLister {
 
   /**
    * The classes of some pods, each with a multiplicity: the number of its pods, or 2 when one of
-   * them is a workload's representative (which stands for distinct replicas).
+   * them is a workload with two or more replicas (which stands for distinct replicas, S11).
    */
   private Map<Integer, Integer> classes(int[] pods) {
     if (pods.length == 1) {
-      return Map.of(pairs.classOf(pods[0]), topology.pods.get(pods[0]).representative() ? 2 : 1);
+      return Map.of(pairs.classOf(pods[0]), topology.pods.get(pods[0]).replicated() ? 2 : 1);
     }
     // Member arrays of endpoints are shared and never change: compute each once.
     return classesOfMembers.computeIfAbsent(pods, this::countClasses);
@@ -128,7 +128,7 @@ final class ConnectionLister {
   private Map<Integer, Integer> countClasses(int[] pods) {
     Map<Integer, Integer> out = new LinkedHashMap<>();
     for (int p : pods) {
-      int weight = topology.pods.get(p).representative() ? 2 : 1;
+      int weight = topology.pods.get(p).replicated() ? 2 : 1;
       out.merge(pairs.classOf(p), weight, Integer::sum);
     }
     return out;

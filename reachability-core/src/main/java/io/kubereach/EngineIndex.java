@@ -39,7 +39,7 @@ final class EngineIndex extends BaseIndex implements PairPorts {
       if (s.pods().length == 1 && d.pods().length == 1) {
         int p = s.pods()[0];
         int q = d.pods()[0];
-        if (p == q && !topology.pods.get(p).representative()) {
+        if (p == q && !topology.pods.get(p).replicated()) {
           return true; // S11: the very same pod
         }
         return Bits.get(matrices.pods[m][classes.classOfPod[p]], classes.classOfPod[q]);

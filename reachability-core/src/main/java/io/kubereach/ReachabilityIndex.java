@@ -23,8 +23,9 @@ import java.util.List;
  * S15).
  *
  * <p><b>Self.</b> A pod always reaches itself (S11). An endpoint asked about itself means the pod
- * itself when it stands for one pod, and two distinct replicas when it stands for several pods or
- * for a workload's template; replica-to-replica traffic follows the rules.
+ * itself when it stands for one pod (a pod, or a workload with {@code replicas <= 1}), and two
+ * distinct replicas when it stands for several pods or for a workload with {@code replicas >= 2};
+ * replica-to-replica traffic follows the rules.
  *
  * <p>Unknown endpoints raise {@link IllegalArgumentException} naming the endpoints that exist; a
  * query between two external endpoints raises it too (no policy applies between addresses).

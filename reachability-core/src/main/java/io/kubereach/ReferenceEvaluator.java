@@ -136,7 +136,7 @@ public final class ReferenceEvaluator {
       boolean replicas = ps.endpoint().equals(pd.endpoint()) && ps.pods().length > 1;
       for (int p : ps.pods()) {
         for (int q : pd.pods()) {
-          if (!(replicas && p == q && !topology.pods.get(p).representative())) {
+          if (!(replicas && p == q && !topology.pods.get(p).replicated())) {
             out.add(new Ends(Optional.of(p), Optional.empty(), Optional.of(q), Optional.empty()));
           }
         }
@@ -208,11 +208,11 @@ public final class ReferenceEvaluator {
   }
 
   private boolean isSelf(Ends ends) {
-    // S11: the very same pod; a representative stands for distinct replicas, which follow the
-    // rules.
+    // S11: the very same pod; a workload with replicas >= 2 stands for distinct replicas, which
+    // follow the rules (one with replicas <= 1 is a single pod).
     return ends.sourcePod().isPresent()
         && ends.sourcePod().equals(ends.destinationPod())
-        && !topology.pods.get(ends.sourcePod().get()).representative();
+        && !topology.pods.get(ends.sourcePod().get()).replicated();
   }
 
   private PortSet allowed(Ends ends) {

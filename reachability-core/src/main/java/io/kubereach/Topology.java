@@ -76,6 +76,7 @@ final class Topology {
               p.ips().stream().map(IpSpace::address).toList(),
               p.hostNetwork(),
               false,
+              false,
               self,
               p.owner()
                   .filter(o -> !o.kind().equals("Node"))
@@ -93,6 +94,8 @@ final class Topology {
               List.of(),
               w.hostNetwork(),
               true,
+              // S11: replicas <= 1 is one pod (self allowed); 2+ are distinct replicas.
+              w.replicas() >= 2,
               self,
               self));
     }

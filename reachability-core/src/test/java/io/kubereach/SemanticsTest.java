@@ -444,6 +444,34 @@ class SemanticsTest {
 
   @ParameterizedTest
   @EnumSource(Impl.class)
+  void workloadOfAtMostOneReplicaIsOnePodThatReachesItself(Impl impl) {
+    // S11: replicas <= 1 stands for one pod, which always reaches itself; 2+ are distinct pods.
+    ClusterSnapshot c = abc(policy("x", "deny").types(PolicyType.Ingress).build());
+    for (int replicas : new int[] {0, 1, 2}) {
+      c =
+          c.withWorkload(
+              new Workload(
+                  WorkloadKind.Deployment,
+                  "x",
+                  "web" + replicas,
+                  replicas,
+                  labels("app=web"),
+                  List.of(),
+                  false));
+    }
+    ReachabilityIndex i = impl.index(c);
+    for (int replicas : new int[] {0, 1, 2}) {
+      Endpoint w = Endpoint.workload(WorkloadKind.Deployment, "x", "web" + replicas);
+      boolean onePod = replicas <= 1;
+      assertThat(allowed(i, w, w, Port.tcp(80))).as("replicas %d", replicas).isEqualTo(onePod);
+      assertThat(i.allowed(w, w).isEmpty()).as("replicas %d", replicas).isEqualTo(!onePod);
+      assertThat(i.explain(w, w, Port.tcp(80)).self()).isEqualTo(onePod);
+    }
+    assertThat(i.connections()).noneMatch(x -> x.source().equals(x.destination()));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
   void ownedPodsOfOneOwnerAreOneEndpointWhoseConnectionsAreTheUnion(Impl impl) {
     // S15, S11: two distinct replicas of one owner follow the rules between them.
     Owner rs = new Owner("ReplicaSet", "web-7d9f");

@@ -96,7 +96,8 @@ public final class RandomClusters {
               NAMESPACES[r.nextInt(namespaces)],
               // Sometimes named like an owner of generated pods, so both share an endpoint (S15).
               r.nextInt(4) == 0 ? "rs" + i : "w" + i,
-              1 + r.nextInt(3),
+              // S11: 0 or 1 replica is one pod (self allowed), 2+ distinct replicas (never).
+              r.nextInt(4),
               labels(r, 2),
               ports(r),
               r.nextInt(10) == 0));
