@@ -31,7 +31,8 @@ public final class Verdict {
   private final Supplier<Explanation> explanation;
 
   /**
-   * A verdict whose explanation is computed on first use.
+   * A verdict whose explanation is computed on first use. Package-private: only an index makes
+   * verdicts, from one answer, so that the explanation cannot contradict {@code allowed}.
    *
    * @param source the client end, never null
    * @param destination the server end, never null
@@ -41,7 +42,7 @@ public final class Verdict {
    * @param explanation computes the explanation; called at most once, must agree with {@code
    *     allowed}
    */
-  public Verdict(
+  Verdict(
       Endpoint source,
       Endpoint destination,
       Port port,

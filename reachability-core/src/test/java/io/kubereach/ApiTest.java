@@ -79,6 +79,17 @@ class ApiTest {
   }
 
   @Test
+  void verdictsComeOnlyFromAnIndexSoTheExplanationAgreesWithAllowed() {
+    // S5: allowed() and explanation().allowed() are one answer; a public constructor taking any
+    // Supplier<Explanation> could make them disagree.
+    assertThat(Verdict.class.getConstructors()).isEmpty();
+    Verdict v =
+        Reachability.index(SHOP)
+            .check(Endpoint.pod("shop", "db"), Endpoint.pod("shop", "web"), Port.tcp(80));
+    assertThat(v.explanation().allowed()).isEqualTo(v.allowed());
+  }
+
+  @Test
   void unknownEndpointsAreRejectedWithTheEndpointsThatExist() {
     ReachabilityIndex index = Reachability.index(SHOP);
     assertThatThrownBy(
