@@ -14,6 +14,7 @@ import io.kubereach.model.Rule;
 import io.kubereach.model.Workload;
 import io.kubereach.model.WorkloadEndpoint;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -173,11 +174,52 @@ final class Topology {
   }
 
   /**
-   * Pods.
-   *
-   * @param pods the analysis pods, at least one
+   * Pods (S15). A class, not a record: a record would compare and print its {@code int[]} by
+   * identity. Equality and text follow the contents. The array itself is shared, never copied: for
+   * a group it is {@link #membersOfGroup}'s row, and {@link ConnectionLister} caches the classes of
+   * each such row in an {@code IdentityHashMap} keyed by that very array, so {@link #pods()} must
+   * hand out the same instance every time (and nobody may modify it).
    */
-  record PodMembers(WorkloadEndpoint endpoint, int[] pods) implements Members {}
+  static final class PodMembers implements Members {
+    private final WorkloadEndpoint endpoint;
+    private final int[] pods;
+
+    /**
+     * @param endpoint the endpoint
+     * @param pods the analysis pods, at least one; kept, not copied (see above)
+     */
+    PodMembers(WorkloadEndpoint endpoint, int[] pods) {
+      this.endpoint = endpoint;
+      this.pods = pods;
+    }
+
+    @Override
+    public WorkloadEndpoint endpoint() {
+      return endpoint;
+    }
+
+    /** The analysis pods, at least one: the shared array itself, do not modify. */
+    int[] pods() {
+      return pods;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PodMembers m
+          && endpoint.equals(m.endpoint)
+          && Arrays.equals(pods, m.pods);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * endpoint.hashCode() + Arrays.hashCode(pods);
+    }
+
+    @Override
+    public String toString() {
+      return endpoint + " " + Arrays.toString(pods);
+    }
+  }
 
   /**
    * An external range.
