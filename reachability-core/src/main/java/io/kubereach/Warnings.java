@@ -182,16 +182,20 @@ final class Warnings {
     return false;
   }
 
-  /** S12: a block that could hold pod addresses never matches pods whose IP is unknown. */
+  /**
+   * S12: a block that could hold pod addresses never matches pods whose IP is unknown. The pods the
+   * policy itself selects are left out when it selects just that one pod (not a workload of several
+   * replicas): the block then only sees the pod's traffic to itself, which S11 always allows.
+   */
   private static void podsWithoutIp(Topology topology, Set<String> out) {
     if (!topology.options.ipBlocksMatchPodIps()) {
       return;
     }
-    List<String> withoutIp = new ArrayList<>();
+    List<AnalysisPod> withoutIp = new ArrayList<>();
     List<IpSpace.Address> known = new ArrayList<>();
     for (AnalysisPod pod : topology.pods) {
       if (pod.ips().isEmpty()) {
-        withoutIp.add(pod.podEndpoint().toString());
+        withoutIp.add(pod);
       }
       known.addAll(pod.ips());
     }
@@ -200,24 +204,55 @@ final class Warnings {
     }
     Map<String, Boolean> podLikeByCidr = new HashMap<>();
     for (NetworkPolicy policy : topology.snapshot.policies()) {
+      List<String> names = null;
       for (PolicyType direction : PolicyType.values()) {
         for (Rule rule : policy.rules(direction)) {
           for (Peer peer : rule.peers()) {
             if (peer instanceof IpBlockPeer block
                 && podLikeByCidr.computeIfAbsent(block.cidr(), c -> podLike(c, known))) {
-              out.add(
-                  String.format(
-                      Locale.ROOT,
-                      "NetworkPolicy %s: ipBlock %s could contain pod addresses, but %s have no"
-                          + " known IP and are never matched by it (S12)",
-                      policy,
-                      block.cidr(),
-                      shown(withoutIp)));
+              if (names == null) {
+                names = withoutIpOutsideSelf(topology, policy, withoutIp);
+              }
+              if (!names.isEmpty()) {
+                out.add(
+                    String.format(
+                        Locale.ROOT,
+                        "NetworkPolicy %s: ipBlock %s could contain pod addresses, but %s have no"
+                            + " known IP and are never matched by it (S12)",
+                        policy,
+                        block.cidr(),
+                        shown(names)));
+              }
             }
           }
         }
       }
     }
+  }
+
+  /**
+   * The names of the pods without IP, less the policy's own selected pod when it selects exactly
+   * one pod that stands for one pod (S11: only its self traffic could meet the block).
+   */
+  private static List<String> withoutIpOutsideSelf(
+      Topology topology, NetworkPolicy policy, List<AnalysisPod> withoutIp) {
+    AnalysisPod only = null;
+    for (AnalysisPod pod : topology.pods) {
+      if (selects(policy, pod)) {
+        if (only != null || pod.replicated()) {
+          only = null;
+          break; // traffic between distinct selected pods can meet the block
+        }
+        only = pod;
+      }
+    }
+    List<String> names = new ArrayList<>(withoutIp.size());
+    for (AnalysisPod pod : withoutIp) {
+      if (pod != only) {
+        names.add(pod.podEndpoint().toString());
+      }
+    }
+    return names;
   }
 
   /** Whether a block overlaps the usual pod ranges or holds a known pod IP. */
@@ -257,13 +292,15 @@ final class Warnings {
     }
   }
 
+  /** At most {@link #SHOWN} names, then how many more: {@code [a, b, c, d, e, ... 2 more]}. */
   private static String shown(List<String> names) {
     if (names.size() <= SHOWN) {
       return names.toString();
     }
-    return names
-        .subList(0, SHOWN)
-        .toString()
-        .replace("]", ", ... " + (names.size() - SHOWN) + " more]");
+    return "["
+        + String.join(", ", names.subList(0, SHOWN))
+        + ", ... "
+        + (names.size() - SHOWN)
+        + " more]";
   }
 }

@@ -521,6 +521,35 @@ class SemanticsTest {
 
   @ParameterizedTest
   @EnumSource(Impl.class)
+  void podsWithoutIpWarningShowsFivePodNamesIntactThenACount(Impl impl) {
+    // S12: "[y/n0[Pod], ..., y/n4[Pod], ... 2 more]", the brackets of [Pod] untouched.
+    NetworkPolicy p = policy("x", "p").select("pod=b").ingress(from(block("0.0.0.0/0"))).build();
+    ClusterSnapshot c = abc(p);
+    for (int n = 0; n < 7; n++) {
+      c = c.withPod(pod("y", "n" + n, "pod=n"));
+    }
+    assertThat(impl.index(c).warnings())
+        .contains(
+            "NetworkPolicy x/p: ipBlock 0.0.0.0/0 could contain pod addresses, but [y/n0[Pod],"
+                + " y/n1[Pod], y/n2[Pod], y/n3[Pod], y/n4[Pod], ... 2 more] have no known IP and"
+                + " are never matched by it (S12)");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void podsWithoutIpWarningLeavesOutThePolicysOwnSinglePod(Impl impl) {
+    // S12, S11: the block only sees the selected pod's traffic to itself, which is always allowed.
+    NetworkPolicy p = policy("x", "p").select("pod=solo").ingress(from(block("0.0.0.0/0"))).build();
+    ClusterSnapshot c = abc(p).withPod(pod("x", "solo", "pod=solo"));
+    assertThat(impl.index(c).warnings()).noneMatch(w -> w.contains("S12"));
+    // Two selected pods without IP can meet the block between them: both are named.
+    ClusterSnapshot two = c.withPod(pod("x", "solo2", "pod=solo"));
+    assertThat(impl.index(two).warnings())
+        .anyMatch(w -> w.contains("[x/solo[Pod], x/solo2[Pod]]") && w.contains("S12"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
   void externalRangesAreMaximalRunsOfEqualConnections(Impl impl) {
     // S12, DESIGN §8
     NetworkPolicy p =
