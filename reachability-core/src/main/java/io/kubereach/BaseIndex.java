@@ -128,6 +128,11 @@ abstract class BaseIndex implements ReachabilityIndex {
   }
 
   @Override
+  public List<String> caveats(Endpoint endpoint) {
+    return topology.caveats(topology.members(requireNonNull(endpoint, "endpoint")));
+  }
+
+  @Override
   public List<String> warnings() {
     return warnings.get();
   }

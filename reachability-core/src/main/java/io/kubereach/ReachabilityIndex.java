@@ -109,6 +109,23 @@ public interface ReachabilityIndex {
   List<Connection> reachableTo(Endpoint destination);
 
   /**
+   * The caveats that qualify every answer involving {@code endpoint} (S13): that it is, or has pods
+   * that are, hostNetwork pods, to which most network plugins do not apply NetworkPolicy. Empty for
+   * most endpoints and for external ones. The same texts as {@link Verdict#caveats()}; for listings
+   * (e.g. per JSON record of {@link #connections()}), cheap to ask once per line: the caveats of an
+   * endpoint of several pods are computed once, with the index.
+   *
+   * <pre>{@code
+   * for (Connection c : index.connections()) {
+   *   List<String> caveats = index.caveats(c.source()); // and of c.destination()
+   * }
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the endpoint is not in this snapshot
+   */
+  List<String> caveats(Endpoint endpoint);
+
+  /**
    * Remarks about the input that do not stop the analysis: named ports a destination does not
    * define (S10), ipBlocks that could hold pod addresses while some pods have no known IP (S12),
    * pods of one owner that differ for policy purposes (S15). Sorted, without duplicates.

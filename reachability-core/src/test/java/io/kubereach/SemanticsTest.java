@@ -618,6 +618,36 @@ class SemanticsTest {
 
   @ParameterizedTest
   @EnumSource(Impl.class)
+  void endpointsOfHostNetworkPodsCarryTheCaveatForListings(Impl impl) {
+    // S13: every JSON record that involves a hostNetwork pod carries the caveat.
+    Owner rs = new Owner("ReplicaSet", "h");
+    ClusterSnapshot c =
+        abc()
+            .withPod(pod("x", "h-1", "pod=h").withHostNetwork(true).withOwner(rs))
+            .withPod(pod("x", "h-2", "pod=h").withOwner(rs))
+            .withPod(pod("x", "solo", "pod=s").withHostNetwork(true));
+    ReachabilityIndex i = impl.index(c);
+    Endpoint group = i.resolve("x/h");
+    Endpoint solo = Endpoint.pod("x", "solo");
+    assertThat(i.caveats(group))
+        .singleElement()
+        .asString()
+        .startsWith("x/h[ReplicaSet] has pods that use hostNetwork")
+        .contains("S13");
+    assertThat(i.caveats(solo)).singleElement().asString().startsWith("x/solo[Pod] uses");
+    assertThat(i.caveats(Endpoint.pod("x", "h-1"))).singleElement().asString().contains("S13");
+    assertThat(i.caveats(Endpoint.pod("x", "h-2"))).isEmpty();
+    assertThat(i.caveats(XA)).isEmpty();
+    assertThat(i.caveats(Endpoint.ip("1.2.3.4"))).isEmpty();
+    // The same texts as a verdict's.
+    assertThat(i.check(group, solo, Port.tcp(80)).caveats())
+        .containsExactly(i.caveats(group).get(0), i.caveats(solo).get(0));
+    assertThatThrownBy(() -> i.caveats(Endpoint.pod("x", "nope")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
   void policiesSeeTheTargetPortNeverTheServicePort(Impl impl) {
     // S14: a rule on the Service port 80 does not open the pod's target port 8080.
     ReachabilityIndex i =
