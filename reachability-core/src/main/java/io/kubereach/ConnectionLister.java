@@ -1,18 +1,22 @@
 package io.kubereach;
 
 import io.kubereach.model.Endpoint;
+import io.kubereach.model.ExternalEndpoint;
 import io.kubereach.model.PortSet;
 import io.kubereach.model.WorkloadEndpoint;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Endpoint-level answers and the {@code list} output (DESIGN §8), on top of any {@link PairPorts}:
@@ -134,66 +138,186 @@ final class ConnectionLister {
     return out;
   }
 
-  /** Every allowed connection at workload granularity, or pod granularity. */
+  /**
+   * Every allowed connection at workload granularity, or pod granularity. Endpoints with the same
+   * set of classes get the same answers (S15: an endpoint's connections are the union over its
+   * pods), so the work is per pair of such kinds with some allowed port, then one line per pair of
+   * their endpoints: O(kinds² + output), never endpoints².
+   */
   List<Connection> list(boolean podGranularity) {
     List<WorkloadEndpoint> endpoints = podGranularity ? topology.podEndpoints : topology.groups;
-    List<int[]> members = new ArrayList<>(endpoints.size());
-    for (WorkloadEndpoint e : endpoints) {
+    // Endpoints by kind: the sorted distinct classes of their pods.
+    Map<List<Integer>, Integer> kindIds = new HashMap<>();
+    List<int[]> classesOfKind = new ArrayList<>();
+    List<List<Integer>> endpointsOfKind = new ArrayList<>();
+    for (int j = 0; j < endpoints.size(); j++) {
+      WorkloadEndpoint e = endpoints.get(j);
       // A workload's pod-granularity endpoint has the same text as its group: look it up by kind.
-      members.add(
+      int[] pods =
           podGranularity
               ? new int[] {topology.podIndexOf(e)}
-              : topology.membersOfGroup[topology.groupIndexOf(e)]);
+              : topology.membersOfGroup[topology.groupIndexOf(e)];
+      int[] classes = classesOf(pods);
+      Arrays.sort(classes);
+      List<Integer> key = Arrays.stream(classes).boxed().toList();
+      Integer kind = kindIds.get(key);
+      if (kind == null) {
+        kind = classesOfKind.size();
+        kindIds.put(key, kind);
+        classesOfKind.add(classes);
+        endpointsOfKind.add(new ArrayList<>());
+      }
+      endpointsOfKind.get(kind).add(j);
     }
-    List<int[]> classSets = new ArrayList<>(endpoints.size());
-    for (int[] pods : members) {
-      classSets.add(classes(pods).keySet().stream().mapToInt(Integer::intValue).toArray());
+    int kinds = classesOfKind.size();
+    // S12: the external runs of each kind, computed once per kind.
+    List<List<Run>> runsOfKind = new ArrayList<>(kinds);
+    TreeMap<String, ExternalEndpoint> ranges = new TreeMap<>();
+    for (int a = 0; a < kinds; a++) {
+      List<Run> runs = runs(classesOfKind.get(a));
+      runs.forEach(run -> ranges.putIfAbsent(run.range().toString(), run.range()));
+      runsOfKind.add(runs);
     }
-    // Which endpoints hold each class, so each source visits only endpoints it may reach.
-    Map<Integer, List<Integer>> endpointsOfClass = new HashMap<>();
-    for (int j = 0; j < endpoints.size(); j++) {
-      for (int c : classSets.get(j)) {
-        endpointsOfClass.computeIfAbsent(c, x -> new ArrayList<>()).add(j);
+    Ranks ranks = new Ranks(endpoints, ranges);
+    Lines lines = new Lines();
+    // Which kinds hold each class, so each kind visits only kinds it may reach.
+    Map<Integer, List<Integer>> kindsOfClass = new HashMap<>();
+    for (int k = 0; k < kinds; k++) {
+      for (int c : classesOfKind.get(k)) {
+        kindsOfClass.computeIfAbsent(c, x -> new ArrayList<>()).add(k);
       }
     }
-    Map<Integer, long[]> mayReach = new HashMap<>();
     Map<Long, PortSet> cache = new HashMap<>();
-    List<Connection> out = new ArrayList<>();
-    for (int i = 0; i < endpoints.size(); i++) {
-      BitSet candidates = new BitSet(endpoints.size());
-      for (int a : classSets.get(i)) {
-        long[] reach = mayReach.computeIfAbsent(a, pairs::mayReach);
+    for (int a = 0; a < kinds; a++) {
+      BitSet candidates = new BitSet(kinds);
+      for (int c : classesOfKind.get(a)) {
+        long[] reach = pairs.mayReach(c);
         for (int w = 0; w < reach.length; w++) {
           long bits = reach[w];
           while (bits != 0) {
-            int c = (w << 6) + Long.numberOfTrailingZeros(bits);
-            endpointsOfClass.getOrDefault(c, List.of()).forEach(candidates::set);
+            int d = (w << 6) + Long.numberOfTrailingZeros(bits);
+            kindsOfClass.getOrDefault(d, List.of()).forEach(candidates::set);
             bits &= bits - 1;
           }
         }
       }
-      candidates.clear(i); // no X => X lines (DESIGN §8)
-      for (int j = candidates.nextSetBit(0); j >= 0; j = candidates.nextSetBit(j + 1)) {
+      for (int b = candidates.nextSetBit(0); b >= 0; b = candidates.nextSetBit(b + 1)) {
         // Distinct endpoints have disjoint pods: a plain union over class pairs (S15).
         PortSet ports = PortSet.none();
-        for (int a : classSets.get(i)) {
-          for (int b : classSets.get(j)) {
+        for (int x : classesOfKind.get(a)) {
+          for (int y : classesOfKind.get(b)) {
             ports =
-                ports.union(cache.computeIfAbsent(((long) a << 32) | b, k -> pairs.between(a, b)));
+                ports.union(cache.computeIfAbsent(((long) x << 32) | y, k -> pairs.between(x, y)));
           }
         }
-        if (!ports.isEmpty()) {
-          out.add(new Connection(endpoints.get(i), endpoints.get(j), ports));
+        if (ports.isEmpty()) {
+          continue;
+        }
+        for (int i : endpointsOfKind.get(a)) {
+          for (int j : endpointsOfKind.get(b)) {
+            if (i != j) { // no X => X lines (DESIGN §8)
+              lines.add(
+                  new Connection(endpoints.get(i), endpoints.get(j), ports),
+                  ranks.ofEndpoint[i],
+                  ranks.ofEndpoint[j]);
+            }
+          }
         }
       }
-      addExternal(out, endpoints.get(i), classSets.get(i));
+      for (Run run : runsOfKind.get(a)) {
+        int range = ranks.ofRange.get(run.range().toString());
+        for (int i : endpointsOfKind.get(a)) {
+          WorkloadEndpoint e = endpoints.get(i);
+          if (run.egress()) {
+            lines.add(new Connection(e, run.range(), run.ports()), ranks.ofEndpoint[i], range);
+          } else {
+            lines.add(new Connection(run.range(), e, run.ports()), range, ranks.ofEndpoint[i]);
+          }
+        }
+      }
     }
-    out.sort(ORDER);
-    return List.copyOf(out);
+    return lines.sorted(ranks.count);
   }
 
+  /**
+   * Positions in {@link #ORDER} of the workload endpoints (already sorted by text) and the external
+   * ranges of a listing, merged once so that sorting compares numbers, not texts.
+   */
+  private static final class Ranks {
+    final int[] ofEndpoint;
+    final Map<String, Integer> ofRange = new HashMap<>();
+    final int count;
+
+    Ranks(List<WorkloadEndpoint> endpoints, TreeMap<String, ExternalEndpoint> ranges) {
+      ofEndpoint = new int[endpoints.size()];
+      Iterator<String> texts = ranges.keySet().iterator();
+      String next = texts.hasNext() ? texts.next() : null;
+      int rank = 0;
+      for (int j = 0; j < endpoints.size(); j++) {
+        String text = endpoints.get(j).toString();
+        while (next != null && next.compareTo(text) < 0) {
+          ofRange.put(next, rank++);
+          next = texts.hasNext() ? texts.next() : null;
+        }
+        ofEndpoint[j] = rank++;
+      }
+      while (next != null) {
+        ofRange.put(next, rank++);
+        next = texts.hasNext() ? texts.next() : null;
+      }
+      count = rank;
+    }
+  }
+
+  /** Connections with the ranks of their ends, sorted at the end without building texts. */
+  private static final class Lines {
+    private final List<Connection> connections = new ArrayList<>();
+    private int[] sources = new int[64];
+    private int[] destinations = new int[64];
+
+    void add(Connection c, int source, int destination) {
+      int n = connections.size();
+      if (n == sources.length) {
+        sources = Arrays.copyOf(sources, 2 * n);
+        destinations = Arrays.copyOf(destinations, 2 * n);
+      }
+      sources[n] = source;
+      destinations[n] = destination;
+      connections.add(c);
+    }
+
+    /** By source rank (bucketed), then destination rank: {@link #ORDER}. */
+    List<Connection> sorted(int ranks) {
+      int n = connections.size();
+      int[] start = new int[ranks + 1];
+      for (int i = 0; i < n; i++) {
+        start[sources[i] + 1]++;
+      }
+      for (int r = 0; r < ranks; r++) {
+        start[r + 1] += start[r];
+      }
+      int[] fill = Arrays.copyOf(start, ranks);
+      long[] packed = new long[n];
+      for (int i = 0; i < n; i++) {
+        packed[fill[sources[i]]++] = ((long) destinations[i] << 32) | i;
+      }
+      Connection[] out = new Connection[n];
+      for (int r = 0; r < ranks; r++) {
+        Arrays.sort(packed, start[r], start[r + 1]);
+        for (int k = start[r]; k < start[r + 1]; k++) {
+          out[k] = connections.get((int) packed[k]);
+        }
+      }
+      return List.of(out);
+    }
+  }
+
+  /** A maximal run of address atoms with identical connections, in one direction (S12). */
+  private record Run(ExternalEndpoint range, PortSet ports, boolean egress) {}
+
   /** S12: per direction, the maximal runs of address atoms with identical connections. */
-  private void addExternal(List<Connection> out, Endpoint endpoint, int[] classes) {
+  private List<Run> runs(int[] classes) {
+    List<Run> out = new ArrayList<>();
     List<IpSpace.Block> atoms = topology.ipAtoms.atoms();
     for (boolean egress : new boolean[] {true, false}) {
       IpSpace.Block run = null;
@@ -210,23 +334,20 @@ final class ConnectionLister {
         if (run != null && run.v6() == block.v6() && runPorts.equals(ports)) {
           run = new IpSpace.Block(run.v6(), run.first(), block.last());
         } else {
-          emit(out, endpoint, run, runPorts, egress);
+          emit(out, run, runPorts, egress);
           run = block;
           runPorts = ports;
         }
       }
-      emit(out, endpoint, run, runPorts, egress);
+      emit(out, run, runPorts, egress);
     }
+    return out;
   }
 
-  private static void emit(
-      List<Connection> out, Endpoint endpoint, IpSpace.Block run, PortSet ports, boolean egress) {
-    if (run == null || ports.isEmpty()) {
-      return;
+  private static void emit(List<Run> out, IpSpace.Block run, PortSet ports, boolean egress) {
+    if (run != null && !ports.isEmpty()) {
+      out.add(new Run(run.endpoint(), ports, egress));
     }
-    Endpoint range = run.endpoint();
-    out.add(
-        egress ? new Connection(endpoint, range, ports) : new Connection(range, endpoint, ports));
   }
 
   /** The lines of a listing that leave (or reach) an endpoint, for reachableFrom/To. */
@@ -236,8 +357,7 @@ final class ConnectionLister {
       Endpoint e = asSource ? c.source() : c.destination();
       boolean match =
           m instanceof Topology.AddressMembers a
-              ? e instanceof io.kubereach.model.ExternalEndpoint x
-                  && IpSpace.range(x).overlaps(a.range())
+              ? e instanceof ExternalEndpoint x && IpSpace.range(x).overlaps(a.range())
               : e.equals(m.endpoint());
       if (match) {
         out.add(c);

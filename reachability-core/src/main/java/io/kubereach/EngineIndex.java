@@ -148,6 +148,8 @@ final class EngineIndex extends BaseIndex implements PairPorts {
         + ", "
         + Render.count(classes.count, "class", "classes")
         + ", "
+        + Render.count(atoms.atomCount, "port atom", "port atoms")
+        + ", "
         + Render.count(matrices.count(), "distinct port matrix", "distinct port matrices")
         + "]";
   }

@@ -64,7 +64,6 @@ final class PodClasses {
         membership.get(p).add(s);
       }
     }
-    boolean podIps = topology.options.ipBlocksMatchPodIps();
     int matchers = topology.matchers.size();
     Map<List<Object>, Integer> ids = new HashMap<>();
     classOfPod = new int[topology.pods.size()];
@@ -74,14 +73,7 @@ final class PodClasses {
     // Replicas share profile, ports and ipBlock memberships: compute their class key once.
     Map<List<Object>, Integer> seen = new HashMap<>();
     for (AnalysisPod pod : topology.pods) {
-      BitSet ipSig = new BitSet(matchers);
-      if (podIps && !pod.ips().isEmpty()) {
-        for (int m = 0; m < matchers; m++) {
-          if (pod.ips().stream().anyMatch(topology.matchers.get(m)::contains)) {
-            ipSig.set(m); // S12
-          }
-        }
-      }
+      BitSet ipSig = topology.matchersOf(pod.index()); // S12; shared, only read
       int profile = selectors.profileOfPod[pod.index()];
       List<Object> quick = List.of(profile, pod.ports(), ipSig);
       Integer id = seen.get(quick);

@@ -36,6 +36,9 @@ final class PortAtoms {
   final int groupCount;
   final PortSet[] portsOfGroup;
 
+  /** The number of port atoms over all protocols (DESIGN §5.3). */
+  final int atomCount;
+
   PortAtoms(Topology topology, PodClasses classes) {
     List<int[]> fragments = new ArrayList<>();
     for (NetworkPolicy policy : topology.snapshot.policies()) {
@@ -109,6 +112,7 @@ final class PortAtoms {
         rangesOfGroup.get(g).add(new PortRange(PROTOCOLS[p], starts[p][i], last));
       }
     }
+    atomCount = atoms;
     groupCount = rangesOfGroup.size();
     portsOfGroup = rangesOfGroup.stream().map(PortSet::of).toArray(PortSet[]::new);
     for (int[] f : distinct) {

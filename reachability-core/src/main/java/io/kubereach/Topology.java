@@ -15,6 +15,7 @@ import io.kubereach.model.Workload;
 import io.kubereach.model.WorkloadEndpoint;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,6 +46,13 @@ final class Topology {
   final Map<IpBlockPeer, Integer> matcherIndex;
   final IpAtoms ipAtoms;
   final boolean ipv6Listed;
+
+  /**
+   * Per analysis pod: the matchers (by index) that hold one of its IPs (S12); empty when ipBlocks
+   * match external addresses only. Shared by the engine and the warnings; never modify.
+   */
+  private final BitSet[] matchersOfPod;
+
   private final Map<WorkloadEndpoint, Integer> groupIndex = new HashMap<>();
   private final Map<WorkloadEndpoint, Integer> podIndex = new HashMap<>();
   private final Map<WorkloadEndpoint, List<String>> groupCaveats = new HashMap<>();
@@ -146,12 +154,84 @@ final class Topology {
     this.matchers = List.copyOf(ms);
     this.matcherIndex = Map.copyOf(mIndex);
     this.ipAtoms = new IpAtoms(matchers);
+    this.matchersOfPod = matchersOfPods(pods, matchers, options.ipBlocksMatchPodIps());
     this.ipv6Listed =
         matchers.stream().anyMatch(m -> m.cidr().v6())
             || pods.stream().flatMap(p -> p.ips().stream()).anyMatch(IpSpace.Address::v6)
             || snapshot.services().stream()
                 .flatMap(s -> s.sourceRanges().stream())
                 .anyMatch(r -> r.contains(":"));
+  }
+
+  /**
+   * S12: which blocks hold each pod's IPs. All pod addresses are sorted once; each matcher then
+   * visits only the addresses inside its cidr, instead of every pod testing every block.
+   */
+  private static BitSet[] matchersOfPods(
+      List<AnalysisPod> pods, List<IpSpace.Matcher> matchers, boolean podIps) {
+    BitSet none = new BitSet();
+    BitSet[] out = new BitSet[pods.size()];
+    Arrays.fill(out, none);
+    if (!podIps || matchers.isEmpty()) {
+      return out;
+    }
+    List<IpSpace.Address> addresses = new ArrayList<>();
+    List<Integer> owners = new ArrayList<>();
+    for (AnalysisPod pod : pods) {
+      for (IpSpace.Address a : pod.ips()) {
+        addresses.add(a);
+        owners.add(pod.index());
+      }
+    }
+    Integer[] order = new Integer[addresses.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparing(addresses::get));
+    IpSpace.Address[] sorted = new IpSpace.Address[order.length];
+    int[] podOf = new int[order.length];
+    for (int i = 0; i < order.length; i++) {
+      sorted[i] = addresses.get(order[i]);
+      podOf[i] = owners.get(order[i]);
+    }
+    for (int m = 0; m < matchers.size(); m++) {
+      IpSpace.Matcher matcher = matchers.get(m);
+      IpSpace.Block cidr = matcher.cidr();
+      int i = lowerBound(sorted, new IpSpace.Address(cidr.v6(), cidr.first()));
+      for (; i < sorted.length && cidr.contains(sorted[i]); i++) {
+        if (matcher.contains(sorted[i])) {
+          int p = podOf[i];
+          if (out[p] == none) {
+            out[p] = new BitSet(matchers.size());
+          }
+          out[p].set(m);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The first index whose address is not below {@code key}. */
+  private static int lowerBound(IpSpace.Address[] sorted, IpSpace.Address key) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid].compareTo(key) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * The matchers (indexes into {@link #matchers}) that hold one of the pod's IPs (S12); empty when
+   * ipBlocks are external only or the pod has no IP. Shared: do not modify.
+   */
+  BitSet matchersOf(int pod) {
+    return matchersOfPod[pod];
   }
 
   /** Distinct endpoints sorted by their text as byte strings (DESIGN §8), each printed once. */

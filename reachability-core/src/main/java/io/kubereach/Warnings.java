@@ -10,6 +10,7 @@ import io.kubereach.model.PortRef;
 import io.kubereach.model.PortSpec;
 import io.kubereach.model.Rule;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -49,14 +50,7 @@ final class Warnings {
   private static Map<String, List<Shape>> shapes(Topology topology) {
     Map<List<Object>, Shape> byKey = new LinkedHashMap<>();
     for (AnalysisPod pod : topology.pods) {
-      List<Integer> blocks = new ArrayList<>();
-      if (topology.options.ipBlocksMatchPodIps() && !pod.ips().isEmpty()) {
-        for (int m = 0; m < topology.matchers.size(); m++) {
-          if (pod.ips().stream().anyMatch(topology.matchers.get(m)::contains)) {
-            blocks.add(m);
-          }
-        }
-      }
+      BitSet blocks = topology.matchersOf(pod.index());
       List<Object> key = List.of(pod.namespace(), pod.labels(), pod.ports(), blocks);
       byKey
           .computeIfAbsent(key, k -> new Shape(pod.namespace(), pod, new ArrayList<>()))
@@ -169,8 +163,7 @@ final class Warnings {
               .orElse(pod.namespace().equals(policy.namespace()));
       return namespaceOk && p.podSelector().map(s -> s.matches(pod.labels())).orElse(true);
     }
-    IpSpace.Matcher m = topology.matchers.get(topology.matcherIndex.get((IpBlockPeer) peer));
-    return topology.options.ipBlocksMatchPodIps() && pod.ips().stream().anyMatch(m::contains);
+    return topology.matchersOf(pod.index()).get(topology.matcherIndex.get((IpBlockPeer) peer));
   }
 
   private static boolean defines(AnalysisPod pod, String name, PortSpec spec) {
@@ -265,18 +258,13 @@ final class Warnings {
   private static void differingReplicas(Topology topology, Set<String> out) {
     for (int g = 0; g < topology.groups.size(); g++) {
       int[] members = topology.membersOfGroup[g];
+      if (members.length < 2) {
+        continue; // one pod cannot differ from itself
+      }
       Set<List<Object>> kinds = new HashSet<>();
       for (int p : members) {
         AnalysisPod pod = topology.pods.get(p);
-        List<Integer> blocks = new ArrayList<>();
-        if (topology.options.ipBlocksMatchPodIps()) {
-          for (int m = 0; m < topology.matchers.size(); m++) {
-            if (pod.ips().stream().anyMatch(topology.matchers.get(m)::contains)) {
-              blocks.add(m);
-            }
-          }
-        }
-        kinds.add(List.of(pod.labels(), Set.copyOf(pod.ports()), blocks));
+        kinds.add(List.of(pod.labels(), Set.copyOf(pod.ports()), topology.matchersOf(p)));
       }
       if (kinds.size() > 1) {
         List<String> names = new ArrayList<>();

@@ -45,7 +45,7 @@ class RenderingTest {
     assertThat(index)
         .hasToString(
             "ReachabilityIndex[2 endpoints, 2 pods, 1 namespace, 1 policy, 2 classes,"
-                + " 2 distinct port matrices]");
+                + " 5 port atoms, 2 distinct port matrices]");
     assertThat(ReferenceEvaluator.index(SHOP, AnalysisOptions.defaults()))
         .hasToString("ReferenceIndex[2 endpoints, 2 pods, 1 namespace, 1 policy]");
   }
