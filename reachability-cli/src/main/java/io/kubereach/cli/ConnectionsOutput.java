@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jgrapht.Graph;
@@ -25,17 +27,26 @@ import tools.jackson.core.JsonGenerator;
 final class ConnectionsOutput {
   private ConnectionsOutput() {}
 
-  static void write(Format format, List<Connection> connections, PrintWriter out) {
+  /**
+   * Writes {@code connections}; {@code caveats} gives each endpoint's caveats (S13), which the JSON
+   * records carry.
+   */
+  static void write(
+      Format format,
+      List<Connection> connections,
+      Function<Endpoint, List<String>> caveats,
+      PrintWriter out) {
     switch (format) {
       case txt -> connections.forEach(out::println);
-      case json -> json(connections, out);
+      case json -> json(connections, caveats, out);
       case csv -> csv(connections, out);
       case md -> markdown(connections, out);
       case dot -> dot(connections, out);
     }
   }
 
-  private static void json(List<Connection> connections, PrintWriter out) {
+  private static void json(
+      List<Connection> connections, Function<Endpoint, List<String>> caveats, PrintWriter out) {
     try (JsonGenerator g = JsonOutput.generator(out)) {
       g.writeStartObject();
       g.writeNumberProperty("count", connections.size());
@@ -48,6 +59,13 @@ final class ConnectionsOutput {
         JsonOutput.endpoint(g, "source", c.source());
         JsonOutput.endpoint(g, "destination", c.destination());
         JsonOutput.ports(g, "ports", c.ports());
+        JsonOutput.strings(
+            g,
+            "caveats",
+            Stream.concat(
+                    caveats.apply(c.source()).stream(), caveats.apply(c.destination()).stream())
+                .distinct()
+                .toList());
         g.writeEndObject();
       }
       g.writeEndArray();

@@ -5,8 +5,12 @@ import io.kubereach.ReachabilityIndex;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.WorkloadEndpoint;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,8 +63,25 @@ final class ListCommand implements Callable<Integer> {
         index.connections().stream()
             .filter(c -> focus.isEmpty() || focused(c.source()) || focused(c.destination()))
             .toList();
+    // S13: JSON records carry the caveats of their ends; other formats have no room for them,
+    // so each endpoint's caveats go to stderr once.
+    Map<Endpoint, List<String>> caveats = new HashMap<>();
+    Function<Endpoint, List<String>> caveatsOf =
+        e -> e instanceof WorkloadEndpoint ? caveats.computeIfAbsent(e, index::caveats) : List.of();
+    if (format != Format.json) {
+      connections.stream()
+          .flatMap(c -> Stream.of(c.source(), c.destination()))
+          .distinct()
+          .forEach(
+              e ->
+                  caveatsOf
+                      .apply(e)
+                      .forEach(
+                          c -> spec.commandLine().getErr().println("warning: " + e + ": " + c)));
+    }
     output.write(
-        spec.commandLine().getOut(), out -> ConnectionsOutput.write(format, connections, out));
+        spec.commandLine().getOut(),
+        out -> ConnectionsOutput.write(format, connections, caveatsOf, out));
     return Main.OK;
   }
 

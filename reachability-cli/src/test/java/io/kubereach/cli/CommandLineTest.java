@@ -153,6 +153,30 @@ class CommandLineTest {
   }
 
   @Test
+  void hostNetworkCaveatsGoIntoJsonRecordsAndOtherwiseToStderr() throws IOException {
+    // S13: every JSON record that involves a hostNetwork pod carries the caveat.
+    Path c =
+        Files.writeString(
+            dir.resolve("host.yaml"),
+            CLUSTER.replace(
+                "metadata: {name: web, namespace: shop, labels: {app: web}}\nspec:\n",
+                "metadata: {name: web, namespace: shop, labels: {app: web}}\nspec:\n"
+                    + "  hostNetwork: true\n"));
+    CliRun json = CliRun.of("list", c.toString(), "-o", "json");
+    assertThat(json.exitCode()).as(json.toString()).isZero();
+    assertThat(json.lines())
+        .filteredOn(l -> l.contains("\"shop/web[Pod]\""))
+        .hasSize(4)
+        .allMatch(l -> l.contains("\"caveats\":[\"") && l.contains("hostNetwork"));
+    assertThat(json.lines())
+        .filteredOn(l -> l.contains("\"text\":\"shop/db[Pod]\"") && !l.contains("shop/web"))
+        .allMatch(l -> l.contains("\"caveats\":[]"));
+    CliRun txt = CliRun.of("list", c.toString());
+    assertThat(txt.err()).startsWith("warning: shop/web[Pod]: ").contains("hostNetwork");
+    assertThat(txt.out()).doesNotContain("hostNetwork");
+  }
+
+  @Test
   void focusOnAnUnknownWorkloadIsBadInput() throws IOException {
     CliRun run = CliRun.of("list", cluster().toString(), "--focus-workload", "shop/wbe");
     assertThat(run.exitCode()).isEqualTo(2);
