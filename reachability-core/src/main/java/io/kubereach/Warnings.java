@@ -9,6 +9,7 @@ import io.kubereach.model.PolicyType;
 import io.kubereach.model.PortRef;
 import io.kubereach.model.PortSpec;
 import io.kubereach.model.Rule;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -184,13 +185,17 @@ final class Warnings {
     if (!topology.options.ipBlocksMatchPodIps()) {
       return;
     }
-    List<AnalysisPod> withoutIp = new ArrayList<>();
+    List<String> withoutIp = new ArrayList<>();
+    int[] positionOfPod = new int[topology.pods.size()];
     List<IpSpace.Address> known = new ArrayList<>();
+    Map<String, List<AnalysisPod>> podsByNamespace = new HashMap<>();
     for (AnalysisPod pod : topology.pods) {
+      positionOfPod[pod.index()] = pod.ips().isEmpty() ? withoutIp.size() : -1;
       if (pod.ips().isEmpty()) {
-        withoutIp.add(pod);
+        withoutIp.add(pod.podEndpoint().toString());
       }
       known.addAll(pod.ips());
+      podsByNamespace.computeIfAbsent(pod.namespace(), n -> new ArrayList<>()).add(pod);
     }
     if (withoutIp.isEmpty()) {
       return;
@@ -204,7 +209,11 @@ final class Warnings {
             if (peer instanceof IpBlockPeer block
                 && podLikeByCidr.computeIfAbsent(block.cidr(), c -> podLike(c, known))) {
               if (names == null) {
-                names = withoutIpOutsideSelf(topology, policy, withoutIp);
+                int self =
+                    onlySelected(
+                        policy, podsByNamespace.getOrDefault(policy.namespace(), List.of()));
+                int skip = self < 0 ? -1 : positionOfPod[self];
+                names = skip < 0 ? withoutIp : without(withoutIp, skip);
               }
               if (!names.isEmpty()) {
                 out.add(
@@ -224,28 +233,35 @@ final class Warnings {
   }
 
   /**
-   * The names of the pods without IP, less the policy's own selected pod when it selects exactly
-   * one pod that stands for one pod (S11: only its self traffic could meet the block).
+   * The index of the one pod the policy selects when that pod stands for one pod, else -1: then the
+   * block only sees the pod's traffic to itself (S11), and distinct selected pods could meet it.
    */
-  private static List<String> withoutIpOutsideSelf(
-      Topology topology, NetworkPolicy policy, List<AnalysisPod> withoutIp) {
+  private static int onlySelected(NetworkPolicy policy, List<AnalysisPod> podsOfNamespace) {
     AnalysisPod only = null;
-    for (AnalysisPod pod : topology.pods) {
+    for (AnalysisPod pod : podsOfNamespace) {
       if (selects(policy, pod)) {
         if (only != null || pod.replicated()) {
-          only = null;
-          break; // traffic between distinct selected pods can meet the block
+          return -1;
         }
         only = pod;
       }
     }
-    List<String> names = new ArrayList<>(withoutIp.size());
-    for (AnalysisPod pod : withoutIp) {
-      if (pod != only) {
-        names.add(pod.podEndpoint().toString());
+    return only == null ? -1 : only.index();
+  }
+
+  /** A view of {@code names} without the one at {@code skip}: O(1), for {@link #shown}. */
+  private static List<String> without(List<String> names, int skip) {
+    return new AbstractList<>() {
+      @Override
+      public String get(int i) {
+        return names.get(i < skip ? i : i + 1);
       }
-    }
-    return names;
+
+      @Override
+      public int size() {
+        return names.size() - 1;
+      }
+    };
   }
 
   /** Whether a block overlaps the usual pod ranges or holds a known pod IP. */
