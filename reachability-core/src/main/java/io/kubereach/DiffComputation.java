@@ -1,9 +1,5 @@
 package io.kubereach;
 
-import inet.ipaddr.IPAddress;
-import inet.ipaddr.IPAddressString;
-import inet.ipaddr.ipv4.IPv4Address;
-import inet.ipaddr.ipv6.IPv6Address;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.ExternalEndpoint;
 import io.kubereach.model.PortSet;
@@ -61,12 +57,12 @@ final class DiffComputation {
       }
       boolean outgoing = c.source() instanceof WorkloadEndpoint;
       WorkloadEndpoint w = (WorkloadEndpoint) (outgoing ? c.source() : c.destination());
-      ExternalEndpoint x = (ExternalEndpoint) (outgoing ? c.destination() : c.source());
-      Side side = new Side(w, outgoing, x.isIpv6());
+      IpSpace.Block x = IpSpace.range((ExternalEndpoint) (outgoing ? c.destination() : c.source()));
+      Side side = new Side(w, outgoing, x.v6());
       external
           .computeIfAbsent(side, k -> List.of(new ArrayList<>(), new ArrayList<>()))
           .get(slot)
-          .add(new Piece(number(x.first()), number(x.last()), c.ports()));
+          .add(new Piece(x.first(), x.last(), c.ports()));
     }
   }
 
@@ -122,7 +118,7 @@ final class DiffComputation {
       return;
     }
     ExternalEndpoint range =
-        new ExternalEndpoint(address(first, side.ipv6()), address(last, side.ipv6()));
+        new ExternalEndpoint(IpSpace.text(side.ipv6(), first), IpSpace.text(side.ipv6(), last));
     out.add(
         side.outgoing()
             ? new ConnectionChange(side.workload(), range, before, after)
@@ -144,15 +140,5 @@ final class DiffComputation {
 
   private static PortSet orNone(PortSet ports) {
     return ports == null ? PortSet.none() : ports;
-  }
-
-  private static BigInteger number(String address) {
-    IPAddress a = new IPAddressString(address).getAddress();
-    return a.getValue();
-  }
-
-  private static String address(BigInteger value, boolean ipv6) {
-    IPAddress a = ipv6 ? new IPv6Address(value) : new IPv4Address(value.intValue());
-    return a.toCanonicalString();
   }
 }
