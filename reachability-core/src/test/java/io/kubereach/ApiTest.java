@@ -1,10 +1,5 @@
 package io.kubereach;
 
-import static io.kubereach.testing.Build.pod;
-import static io.kubereach.testing.Build.pods;
-import static io.kubereach.testing.Build.policy;
-import static io.kubereach.testing.Build.rule;
-import static io.kubereach.testing.Build.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +7,7 @@ import io.kubereach.model.ClusterSnapshot;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.Port;
 import io.kubereach.model.PortSet;
+import io.kubereach.testing.Build;
 import io.kubereach.testing.RandomClusters;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,16 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The public result types: texts, equality, errors and thread-safety. */
 class ApiTest {
-  private static final ClusterSnapshot SHOP =
-      ClusterSnapshot.builder()
-          .add(pod("shop", "web", "app=web"))
-          .add(pod("shop", "db", "app=db"))
-          .add(
-              policy("shop", "db")
-                  .select("app=db")
-                  .ingress(rule(List.of(pods("app=web")), tcp(5432)))
-                  .build())
-          .build();
+  private static final ClusterSnapshot SHOP = Build.webToDbOn5432();
 
   @Test
   void connectionPrintsTheListLineGrammar() {

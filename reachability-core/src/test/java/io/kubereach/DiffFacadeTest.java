@@ -14,22 +14,14 @@ import io.kubereach.model.Owner;
 import io.kubereach.model.PolicyType;
 import io.kubereach.model.Port;
 import io.kubereach.model.PortSet;
+import io.kubereach.testing.Build;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@link Reachability#diff}, pod-granularity diffs and why each change happened. */
 class DiffFacadeTest {
-  private static final ClusterSnapshot SHOP =
-      ClusterSnapshot.builder()
-          .add(pod("shop", "web", "app=web"))
-          .add(pod("shop", "db", "app=db"))
-          .add(
-              policy("shop", "db")
-                  .select("app=db")
-                  .ingress(rule(List.of(pods("app=web")), tcp(5432)))
-                  .build())
-          .build();
+  private static final ClusterSnapshot SHOP = Build.webToDbOn5432();
 
   private static final Endpoint WEB = Endpoint.pod("shop", "web");
   private static final Endpoint DB = Endpoint.pod("shop", "db");

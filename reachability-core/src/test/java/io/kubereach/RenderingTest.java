@@ -1,10 +1,6 @@
 package io.kubereach;
 
 import static io.kubereach.testing.Build.pod;
-import static io.kubereach.testing.Build.pods;
-import static io.kubereach.testing.Build.policy;
-import static io.kubereach.testing.Build.rule;
-import static io.kubereach.testing.Build.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,22 +10,14 @@ import io.kubereach.model.Port;
 import io.kubereach.model.PortSet;
 import io.kubereach.model.Workload;
 import io.kubereach.model.WorkloadKind;
+import io.kubereach.testing.Build;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Short summaries and Markdown/HTML tables for notebooks and JShell: exact texts. */
 class RenderingTest {
-  private static final ClusterSnapshot SHOP =
-      ClusterSnapshot.builder()
-          .add(pod("shop", "web", "app=web"))
-          .add(pod("shop", "db", "app=db"))
-          .add(
-              policy("shop", "db")
-                  .select("app=db")
-                  .ingress(rule(List.of(pods("app=web")), tcp(5432)))
-                  .build())
-          .build();
+  private static final ClusterSnapshot SHOP = Build.webToDbOn5432();
 
   private static final Endpoint WEB = Endpoint.pod("shop", "web");
   private static final Endpoint DB = Endpoint.pod("shop", "db");

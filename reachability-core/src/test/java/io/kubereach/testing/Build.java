@@ -1,5 +1,6 @@
 package io.kubereach.testing;
 
+import io.kubereach.model.ClusterSnapshot;
 import io.kubereach.model.ContainerPort;
 import io.kubereach.model.IpBlockPeer;
 import io.kubereach.model.LabelSelector;
@@ -86,6 +87,22 @@ public final class Build {
   }
 
   /** Starts a policy. */
+  /**
+   * The smallest isolated pair: pods {@code shop/web} and {@code shop/db}, and policy {@code
+   * shop/db} that lets only web into db on TCP 5432.
+   */
+  public static ClusterSnapshot webToDbOn5432() {
+    return ClusterSnapshot.builder()
+        .add(pod("shop", "web", "app=web"))
+        .add(pod("shop", "db", "app=db"))
+        .add(
+            policy("shop", "db")
+                .select("app=db")
+                .ingress(rule(List.of(pods("app=web")), tcp(5432)))
+                .build())
+        .build();
+  }
+
   public static PolicyBuilder policy(String namespace, String name) {
     return new PolicyBuilder(namespace, name);
   }
