@@ -76,8 +76,7 @@ final class ListCommand implements Callable<Integer> {
               e ->
                   caveatsOf
                       .apply(e)
-                      .forEach(
-                          c -> spec.commandLine().getErr().println("warning: " + e + ": " + c)));
+                      .forEach(c -> spec.commandLine().getErr().println("warning: " + c)));
     }
     output.write(
         spec.commandLine().getOut(),
