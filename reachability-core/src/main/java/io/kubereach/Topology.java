@@ -364,6 +364,21 @@ final class Topology {
   /** Reads an endpoint as a user writes it (see {@link ReachabilityIndex#resolve(String)}). */
   Endpoint resolve(String text) {
     String t = text.trim();
+    if (t.indexOf('/') > 0
+        && t.indexOf('[') < 0
+        && looksLikeAddress(t.substring(0, t.indexOf('/')))) {
+      throw new IllegalArgumentException(
+          "'" + t + "' is a CIDR, not an endpoint; give one address or a range A-B[External]");
+    }
+    if (t.indexOf('/') < 0 && t.indexOf('[') < 0 && !looksLikeAddress(t)) {
+      List<String> sameName =
+          groups.stream().filter(w -> w.name().equals(t)).map(Object::toString).toList();
+      throw new IllegalArgumentException(
+          "'"
+              + t
+              + "' is not an endpoint; write ns/name[Kind], ns/name or an IP address"
+              + (sameName.isEmpty() ? "" : ", e.g. one of " + sameName));
+    }
     if (t.indexOf('/') > 0 && t.indexOf('[') < 0) {
       String namespace = t.substring(0, t.indexOf('/'));
       String name = t.substring(t.indexOf('/') + 1);
@@ -393,6 +408,12 @@ final class Topology {
     Endpoint e = Endpoint.parse(t);
     members(e);
     return e;
+  }
+
+  /** Digits and dots (IPv4) or a colon (IPv6): meant as an address, not a name. */
+  private static boolean looksLikeAddress(String text) {
+    return text.indexOf(':') >= 0
+        || (!text.isEmpty() && text.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9')));
   }
 
   /** S13 caveats for the hostNetwork pods among the members of an endpoint. */

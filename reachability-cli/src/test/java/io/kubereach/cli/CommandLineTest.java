@@ -93,6 +93,23 @@ class CommandLineTest {
   }
 
   @Test
+  void bareNamesAndCidrsAreNotEndpoints() throws IOException {
+    String c = cluster().toString();
+    CliRun bare = CliRun.of("eval", c, "-s", "web", "-d", "shop/db", "-p", "5432");
+    assertThat(bare.exitCode()).isEqualTo(2);
+    assertThat(bare.err())
+        .isEqualTo(
+            "error: 'web' is not an endpoint; write ns/name[Kind], ns/name or an IP address,"
+                + " e.g. one of [shop/web[Pod]]\n");
+    CliRun cidr = CliRun.of("eval", c, "-s", "10.0.0.0/24", "-d", "shop/db", "-p", "5432");
+    assertThat(cidr.exitCode()).isEqualTo(2);
+    assertThat(cidr.err())
+        .isEqualTo(
+            "error: '10.0.0.0/24' is a CIDR, not an endpoint; give one address or a range"
+                + " A-B[External]\n");
+  }
+
+  @Test
   void badManifestsGiveLocatedDiagnosticsAndExitTwo() throws IOException {
     Path bad =
         Files.writeString(
