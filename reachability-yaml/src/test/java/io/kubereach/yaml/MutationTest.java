@@ -1,6 +1,5 @@
 package io.kubereach.yaml;
 
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
@@ -9,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,15 +16,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seeded mutation test (DESIGN §7): valid manifests, damaged by truncation, byte flips, type swaps,
- * deleted keys and lines, duplicated lines and YAML references, must give a {@link LoadResult} or a
- * {@link ManifestException} - never another exception, never a hang.
+ * Seeded mutation test (docs/architecture.md, "Reading manifests"): valid manifests, damaged by
+ * truncation, byte flips, type swaps, deleted keys and lines, duplicated lines and YAML references,
+ * must give a {@link LoadResult} or a {@link ManifestException} - never another exception. A hang
+ * is caught by surefire's fork timeout, not by a timing assertion here.
  *
  * <p>{@code -Dkubereach.mutation.iterations=N} (default 1000) and {@code
- * -Dkubereach.mutation.seed=S} (default: random, printed on failure) replay a run.
+ * -Dkubereach.mutation.seed=S} (default {@value #DEFAULT_SEED}, printed on failure) set a run;
+ * every CI run is the same run.
  */
 class MutationTest {
   private static final int ITERATIONS = Integer.getInteger("kubereach.mutation.iterations", 1000);
+
+  /** The seed of every run unless {@code kubereach.mutation.seed} says otherwise. */
+  static final long DEFAULT_SEED = 20_261_201L;
 
   private static final String[] INLINE = {
     """
@@ -96,37 +99,32 @@ class MutationTest {
 
   @Test
   void mutatedManifestsGiveAResultOrAManifestExceptionNeverAnythingElse() {
-    long seed = Long.getLong("kubereach.mutation.seed", new Random().nextLong());
+    long seed = Long.getLong("kubereach.mutation.seed", DEFAULT_SEED);
     Random random = new Random(seed);
     List<Sample> corpus = corpus();
     for (int i = 0; i < ITERATIONS; i++) {
       Sample sample = corpus.get(random.nextInt(corpus.size()));
       StringBuilder how = new StringBuilder();
       byte[] mutated = mutate(sample.bytes(), random, how);
-      int iteration = i;
-      String context =
-          String.format(
-              Locale.ROOT,
-              "seed %d, iteration %d, %s mutated by %s (replay with -Dkubereach.mutation.seed=%d)",
-              seed,
-              iteration,
-              sample.name(),
-              how,
-              seed);
-      assertTimeoutPreemptively(
-          Duration.ofSeconds(10),
-          () -> {
-            try {
-              Manifests.read(sample.name(), new ByteArrayInputStream(mutated));
-            } catch (ManifestException expected) {
-              // Bad input is reported, which is the point.
-            } catch (Throwable t) {
-              fail(
-                  context + ": " + t + "\ninput:\n" + new String(mutated, StandardCharsets.UTF_8),
-                  t);
-            }
-          },
-          () -> context + ": did not finish");
+      try {
+        Manifests.read(sample.name(), new ByteArrayInputStream(mutated));
+      } catch (ManifestException expected) {
+        // Bad input is reported, which is the point.
+      } catch (RuntimeException | StackOverflowError e) {
+        fail(
+            String.format(
+                Locale.ROOT,
+                "seed %d, iteration %d, %s mutated by %s (replay with -Dkubereach.mutation.seed=%d):"
+                    + " %s%ninput:%n%s",
+                seed,
+                i,
+                sample.name(),
+                how,
+                seed,
+                e,
+                new String(mutated, StandardCharsets.UTF_8)),
+            e);
+      }
     }
   }
 
