@@ -7,7 +7,7 @@ import io.kubereach.model.PortSet;
 
 /**
  * One allowed connection: the ports on which {@code source} can reach {@code destination}. {@link
- * #toString()} prints the {@code list} line grammar (DESIGN §8).
+ * #toString()} prints the {@code list} line grammar (docs/cli.md).
  *
  * <pre>{@code
  * connection.toString(); // "shop/web[Deployment] => shop/db[StatefulSet] : TCP 5432"

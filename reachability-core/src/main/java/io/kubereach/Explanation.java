@@ -2,7 +2,9 @@ package io.kubereach;
 
 import static java.util.Objects.requireNonNull;
 
+import io.kubereach.internal.render.Render;
 import io.kubereach.model.Endpoint;
+import io.kubereach.model.PolicyRef;
 import io.kubereach.model.PolicyType;
 import io.kubereach.model.Port;
 import io.kubereach.model.Protocol;
@@ -21,6 +23,7 @@ import java.util.Locale;
  * <pre>{@code
  * Explanation e = index.explain(web, db, Port.tcp(5432));
  * e.ingress().allowedBy(); // [shop/allow-web rule 0]
+ * e.ingress().allowedBy().get(0).policy(); // the PolicyRef of shop/allow-web
  * e.toMarkdown();           // the question above a table of both sides
  * }</pre>
  *
@@ -43,7 +46,7 @@ public record Explanation(
     Endpoint destinationMember,
     Side egress,
     Side ingress,
-    List<String> caveats) {
+    List<Caveat> caveats) {
 
   /** Validates and copies. */
   public Explanation {
@@ -104,7 +107,7 @@ public record Explanation(
         List.of(
             "direction", "endpoint", "peer", "outcome", "isolated by", "allowed by", "named ports"),
         List.of(egress.cells(), ingress.cells()),
-        caveats.stream().map(c -> "caveat: " + c).toList());
+        Render.caveatNotes(caveats));
   }
 
   /** The question and the verdict, with the pair of members when they differ from it (S15). */
@@ -138,10 +141,10 @@ public record Explanation(
   /**
    * One rule of one policy, e.g. {@code shop/allow-web rule 0}.
    *
-   * @param policy the policy as {@code ns/name}
+   * @param policy the policy
    * @param rule the index of the rule in the policy's list for the side's direction
    */
-  public record RuleRef(String policy, int rule) {
+  public record RuleRef(PolicyRef policy, int rule) {
     /** Validates. */
     public RuleRef {
       requireNonNull(policy, "policy");
@@ -197,8 +200,8 @@ public record Explanation(
    * @param subject the pod (or external address) whose side this is
    * @param peer the other end, as matched against the rules' peers
    * @param outcome what this side concluded
-   * @param isolatedBy the policies ({@code ns/name}) that select {@code subject} for {@code
-   *     direction}; empty unless the pod is isolated (S2)
+   * @param isolatedBy the policies that select {@code subject} for {@code direction}; empty unless
+   *     the pod is isolated (S2)
    * @param allowedBy the rules that admit {@code peer} on the port (S4); empty unless {@code
    *     ALLOWED}
    * @param namedPorts how the named ports of rules whose peer matched resolved (S10)
@@ -208,7 +211,7 @@ public record Explanation(
       Endpoint subject,
       Endpoint peer,
       Outcome outcome,
-      List<String> isolatedBy,
+      List<PolicyRef> isolatedBy,
       List<RuleRef> allowedBy,
       List<NamedPort> namedPorts) {
 
@@ -254,7 +257,7 @@ public record Explanation(
           subject.toString(),
           peer.toString(),
           outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '),
-          String.join(", ", isolatedBy),
+          String.join(", ", isolatedBy.stream().map(PolicyRef::toString).toList()),
           String.join(", ", allowedBy.stream().map(RuleRef::toString).toList()),
           String.join("; ", namedPorts.stream().map(NamedPort::toString).toList()));
     }

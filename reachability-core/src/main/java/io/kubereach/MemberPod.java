@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * One pod an endpoint stands for, as the analysis sees it (S15): a pod of the snapshot, or the
- * template of a workload, which stands for all its replicas (DESIGN §3). Immutable.
+ * template of a workload, which stands for all its replicas. Immutable.
  *
  * <pre>{@code
  * for (MemberPod m : index.members(Endpoint.parse("shop/web-7d9f[ReplicaSet]"))) {
@@ -37,10 +37,6 @@ public record MemberPod(
     requireNonNull(endpoint, "endpoint");
     labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels)); // sorted: prints alike
     ports = List.copyOf(ports);
-  }
-
-  static MemberPod of(AnalysisPod pod) {
-    return new MemberPod(pod.podEndpoint(), pod.labels(), pod.ports(), pod.representative());
   }
 
   @Override

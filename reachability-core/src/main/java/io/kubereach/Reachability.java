@@ -2,6 +2,7 @@ package io.kubereach;
 
 import static java.util.Objects.requireNonNull;
 
+import io.kubereach.internal.query.EngineIndex;
 import io.kubereach.model.ClusterSnapshot;
 
 /**
@@ -19,6 +20,8 @@ public final class Reachability {
 
   /**
    * The index of {@code snapshot} with Kubernetes semantics ({@link AnalysisOptions#defaults()}).
+   *
+   * @throws NullPointerException if the snapshot is null
    */
   public static ReachabilityIndex index(ClusterSnapshot snapshot) {
     return index(snapshot, AnalysisOptions.defaults());
@@ -30,8 +33,7 @@ public final class Reachability {
    * @throws NullPointerException if an argument is null
    */
   public static ReachabilityIndex index(ClusterSnapshot snapshot, AnalysisOptions options) {
-    return new EngineIndex(
-        new Topology(requireNonNull(snapshot, "snapshot"), requireNonNull(options, "options")));
+    return EngineIndex.of(requireNonNull(snapshot, "snapshot"), requireNonNull(options, "options"));
   }
 
   /**

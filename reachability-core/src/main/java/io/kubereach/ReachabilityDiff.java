@@ -2,12 +2,12 @@ package io.kubereach;
 
 import static java.util.Objects.requireNonNull;
 
+import io.kubereach.internal.diff.DiffComputation;
+import io.kubereach.internal.render.Render;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.ExternalEndpoint;
 import io.kubereach.model.Port;
-import io.kubereach.model.PortRange;
 import io.kubereach.model.PortSet;
-import io.kubereach.model.Protocol;
 import io.kubereach.model.WorkloadEndpoint;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -159,7 +159,7 @@ public final class ReachabilityDiff {
   public ChangeExplanation explain(ConnectionChange change) {
     requireChange(change);
     PortSet changed = change.gained().isEmpty() ? change.lost() : change.gained();
-    return explain(change, sample(changed));
+    return explain(change, changed.samplePort());
   }
 
   /**
@@ -208,18 +208,6 @@ public final class ReachabilityDiff {
     return !(e instanceof WorkloadEndpoint w)
         || index.endpoints().contains(w)
         || index.podEndpoints().contains(w);
-  }
-
-  /** The lowest port of the set, TCP first: the one a reader most likely means. */
-  private static Port sample(PortSet ports) {
-    for (Protocol protocol : List.of(Protocol.TCP, Protocol.UDP, Protocol.SCTP)) {
-      for (PortRange r : ports.ranges()) {
-        if (r.protocol() == protocol) {
-          return new Port(protocol, r.first());
-        }
-      }
-    }
-    throw new IllegalStateException("a change always gains or loses some port: " + ports);
   }
 
   /** A one-line summary: counts per kind. */

@@ -90,7 +90,7 @@ public interface ReachabilityIndex {
   PortSet allowed(Endpoint source, Endpoint destination);
 
   /**
-   * Every allowed connection at workload granularity, as {@code list} prints them (DESIGN §8):
+   * Every allowed connection at workload granularity, as {@code list} prints them (docs/cli.md):
    * between distinct endpoints and between endpoints and maximal external address ranges of equal
    * connections (IPv4 always, IPv6 when the input mentions it); no self lines, no address to
    * address lines, no empty pairs; sorted by source text, then destination text.
@@ -117,20 +117,21 @@ public interface ReachabilityIndex {
    *
    * <pre>{@code
    * for (Connection c : index.connections()) {
-   *   List<String> caveats = index.caveats(c.source()); // and of c.destination()
+   *   List<Caveat> caveats = index.caveats(c.source()); // and of c.destination()
    * }
    * }</pre>
    *
    * @throws IllegalArgumentException if the endpoint is not in this snapshot
    */
-  List<String> caveats(Endpoint endpoint);
+  List<Caveat> caveats(Endpoint endpoint);
 
   /**
    * Remarks about the input that do not stop the analysis: named ports a destination does not
    * define (S10), ipBlocks that could hold pod addresses while some pods have no known IP (S12),
-   * pods of one owner that differ for policy purposes (S15). Sorted, without duplicates.
+   * pods of one owner that differ for policy purposes (S15). Sorted by text, without duplicates;
+   * filter them by {@link Warning#kind()} or {@link Warning#policy()}.
    */
-  List<String> warnings();
+  List<Warning> warnings();
 
   /**
    * The external ranges an endpoint query may use: the disjoint ranges the policies' CIDRs cut the

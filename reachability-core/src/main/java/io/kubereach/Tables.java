@@ -2,6 +2,7 @@ package io.kubereach;
 
 import static java.util.Objects.requireNonNull;
 
+import io.kubereach.internal.render.Render;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +23,7 @@ import java.util.List;
  */
 public final class Tables {
   /** The default row limit of every table: enough to read, small enough to display. */
-  public static final int MAX_ROWS = 50;
+  public static final int MAX_ROWS = Render.MAX_ROWS;
 
   private Tables() {}
 
@@ -61,6 +62,17 @@ public final class Tables {
    */
   public static String html(List<Connection> connections, int maxRows) {
     return Render.html(table(connections), maxRows);
+  }
+
+  /**
+   * Text made safe for one cell of a Markdown table, as every Markdown table of kubereach escapes
+   * it: backslashes and pipes escaped, {@code <} escaped so that it opens no HTML, line breaks
+   * turned into spaces.
+   *
+   * <pre>{@code Tables.markdownCell("a|b"); // a\|b}</pre>
+   */
+  public static String markdownCell(String text) {
+    return Render.markdownText(requireNonNull(text, "text"));
   }
 
   private static Render.Table table(List<Connection> connections) {

@@ -1,16 +1,14 @@
 /**
- * Reachability analysis of Kubernetes NetworkPolicies: the facade {@link
+ * Reachability analysis of Kubernetes network policies, the public API: the facade {@link
  * io.kubereach.Reachability}, the {@link io.kubereach.ReachabilityIndex} it builds, and the results
- * ({@link io.kubereach.Verdict}, {@link io.kubereach.Explanation}, {@link
- * io.kubereach.Connection}).
- *
- * <p>The index is implemented by a package-private bitset engine (selectors compiled once, pods
- * folded into equivalence classes, one matrix per distinct port atom group; DESIGN §5); {@link
- * io.kubereach.ReferenceEvaluator} is the slow, rule-by-rule oracle it is tested against and the
- * source of explanations. Rule numbers (S1–S15) refer to the semantics in the design document.
+ * ({@link io.kubereach.Verdict}, {@link io.kubereach.Explanation}, {@link io.kubereach.Connection},
+ * {@link io.kubereach.ReachabilityDiff}, {@link io.kubereach.Warning}, {@link io.kubereach.Caveat},
+ * ...). Rule numbers (S1–S15) refer to docs/semantics.md; how the index computes its answers is in
+ * docs/architecture.md.
  *
  * <p>Every public value is immutable and thread-safe; misuse raises {@link
- * java.lang.IllegalArgumentException} naming the value and the fix.
+ * java.lang.IllegalArgumentException} naming the value and the fix. The engine lives in the {@code
+ * io.kubereach.internal} packages, which the module does not export.
  *
  * <pre>{@code
  * ReachabilityIndex index = Reachability.index(cluster);

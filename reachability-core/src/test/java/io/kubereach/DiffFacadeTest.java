@@ -68,7 +68,9 @@ class DiffFacadeTest {
     ChangeExplanation why = d.explain(widened);
     assertThat(why.port()).isEqualTo(Port.tcp(1));
     assertThat(why.before().orElseThrow().allowed()).isFalse();
-    assertThat(why.before().orElseThrow().ingress().isolatedBy()).containsExactly("shop/db");
+    assertThat(why.before().orElseThrow().ingress().isolatedBy())
+        .extracting(Object::toString)
+        .containsExactly("shop/db");
     assertThat(why.after().orElseThrow().allowed()).isTrue();
     assertThat(why.after().orElseThrow().ingress().outcome())
         .isEqualTo(Explanation.Outcome.NOT_ISOLATED);

@@ -34,8 +34,6 @@ class RenderingTest {
         .hasToString(
             "ReachabilityIndex[2 endpoints, 2 pods, 1 namespace, 1 policy, 2 classes,"
                 + " 5 port atoms, 2 distinct port matrices]");
-    assertThat(ReferenceEvaluator.index(SHOP, AnalysisOptions.defaults()))
-        .hasToString("ReferenceIndex[2 endpoints, 2 pods, 1 namespace, 1 policy]");
   }
 
   @Test

@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The bitset engine (DESIGN §5) on {@link ClusterState}: index build, one {@code check}, the full
- * {@code connections()} list, and what-ifs that change one policy and answer again.
+ * The bitset engine (docs/architecture.md) on {@link ClusterState}: index build, one {@code check},
+ * the full {@code connections()} list, and what-ifs that change one policy and answer again.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Loading manifests: {@link Manifests#load} of the {@link ClusterState} cluster written by {@link
- * ClusterYaml} to a temporary file (read from the page cache after the first call). The primary
+ * WriteCluster} to a temporary file (read from the page cache after the first call). The primary
  * score is loads per second; the secondary {@code bytes} counter is the bytes loaded per second, so
  * MB/s is {@code bytes / 1e6}.
  */
@@ -51,7 +51,7 @@ public class LoadBenchmark {
     public void write(ClusterState cluster) throws IOException {
       dir = Files.createTempDirectory("kubereach-bench");
       file = dir.resolve("cluster.yaml");
-      bytes = ClusterYaml.write(cluster.snapshot, file);
+      bytes = WriteCluster.write(cluster.snapshot, file);
     }
 
     /**

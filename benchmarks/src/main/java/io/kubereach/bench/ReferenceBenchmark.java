@@ -1,10 +1,10 @@
 package io.kubereach.bench;
 
 import io.kubereach.AnalysisOptions;
-import io.kubereach.ReferenceEvaluator;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.Port;
 import io.kubereach.model.WorkloadEndpoint;
+import io.kubereach.reference.ReferenceEvaluator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -58,8 +58,7 @@ public class ReferenceBenchmark {
     @Setup(Level.Trial)
     public void prepare(ClusterState cluster) {
       reference = ReferenceEvaluator.of(cluster.snapshot, AnalysisOptions.defaults());
-      List<WorkloadEndpoint> endpoints =
-          ReferenceEvaluator.index(cluster.snapshot, AnalysisOptions.defaults()).podEndpoints();
+      List<WorkloadEndpoint> endpoints = reference.podEndpoints();
       queries = new Queries(endpoints, ClusterState.SEED);
       int n = endpoints.size();
       if (n <= ALL_PAIRS_UP_TO) {

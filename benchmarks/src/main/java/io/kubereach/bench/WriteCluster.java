@@ -3,7 +3,10 @@ package io.kubereach.bench;
 import io.kubereach.model.ClusterSnapshot;
 import io.kubereach.testing.RealisticClusters;
 import io.kubereach.testing.RealisticClusters.Style;
+import io.kubereach.yaml.Manifests;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -35,7 +38,20 @@ public final class WriteCluster {
     Style style = args.length == 4 ? Style.valueOf(args[3].toUpperCase(Locale.ROOT)) : Style.PODS;
     ClusterSnapshot cluster = RealisticClusters.generate(pods, seed, style);
     Path file = dir.resolve("cluster.yaml");
-    long bytes = ClusterYaml.write(cluster, file);
+    long bytes = write(cluster, file);
     System.out.printf(Locale.ROOT, "%s: %s, %d bytes%n", file, cluster, bytes);
+  }
+
+  /**
+   * Writes {@code cluster} as manifests to {@code file}, replacing it.
+   *
+   * @return the number of bytes written
+   * @throws IOException if the file cannot be written
+   */
+  static long write(ClusterSnapshot cluster, Path file) throws IOException {
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      Manifests.write(cluster, out);
+    }
+    return Files.size(file);
   }
 }

@@ -139,8 +139,8 @@ public final class ConnectionAssert {
     return PortSet.of(Arrays.stream(ports).map(PortRange::of).toList());
   }
 
+  /** The port a failure explains: the first port of the first range (protocol order). */
   static Port first(PortSet ports) {
-    PortRange r = ports.ranges().get(0);
-    return new Port(r.protocol(), r.first());
+    return ports.ranges().get(0).firstPort();
   }
 }

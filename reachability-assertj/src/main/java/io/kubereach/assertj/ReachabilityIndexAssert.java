@@ -3,6 +3,7 @@ package io.kubereach.assertj;
 import static java.util.Objects.requireNonNull;
 
 import io.kubereach.ReachabilityIndex;
+import io.kubereach.Warning;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.Namespace;
 import io.kubereach.rules.EvaluationResult;
@@ -107,7 +108,10 @@ public class ReachabilityIndexAssert
   public ReachabilityIndexAssert hasNoWarnings() {
     isNotNull();
     if (!actual.warnings().isEmpty()) {
-      failures().fail("Expecting no warnings, but got:\n" + String.join("\n", actual.warnings()));
+      failures()
+          .fail(
+              "Expecting no warnings, but got:\n"
+                  + String.join("\n", actual.warnings().stream().map(Warning::message).toList()));
     }
     return this;
   }

@@ -1,6 +1,8 @@
 package io.kubereach.cli;
 
+import io.kubereach.Caveat;
 import io.kubereach.Connection;
+import io.kubereach.Tables;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.WorkloadEndpoint;
 import java.io.IOException;
@@ -34,7 +36,7 @@ final class ConnectionsOutput {
   static void write(
       Format format,
       List<Connection> connections,
-      Function<Endpoint, List<String>> caveats,
+      Function<Endpoint, List<Caveat>> caveats,
       PrintWriter out) {
     switch (format) {
       case txt -> connections.forEach(out::println);
@@ -46,7 +48,7 @@ final class ConnectionsOutput {
   }
 
   private static void json(
-      List<Connection> connections, Function<Endpoint, List<String>> caveats, PrintWriter out) {
+      List<Connection> connections, Function<Endpoint, List<Caveat>> caveats, PrintWriter out) {
     try (JsonGenerator g = JsonOutput.generator(out)) {
       g.writeStartObject();
       g.writeNumberProperty("count", connections.size());
@@ -59,7 +61,7 @@ final class ConnectionsOutput {
         JsonOutput.endpoint(g, "source", c.source());
         JsonOutput.endpoint(g, "destination", c.destination());
         JsonOutput.ports(g, "ports", c.ports());
-        JsonOutput.strings(
+        JsonOutput.caveats(
             g,
             "caveats",
             Stream.concat(
@@ -94,11 +96,11 @@ final class ConnectionsOutput {
     for (Connection c : connections) {
       out.println(
           "| "
-              + Markdown.cell(c.source().toString())
+              + Tables.markdownCell(c.source().toString())
               + " | "
-              + Markdown.cell(c.destination().toString())
+              + Tables.markdownCell(c.destination().toString())
               + " | "
-              + Markdown.cell(c.ports().toString())
+              + Tables.markdownCell(c.ports().toString())
               + " |");
     }
   }

@@ -3,6 +3,7 @@ package io.kubereach.cli;
 import io.kubereach.ConnectionChange;
 import io.kubereach.ReachabilityDiff;
 import io.kubereach.ReachabilityIndex;
+import io.kubereach.Tables;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -125,10 +126,10 @@ final class DiffCommand implements Callable<Integer> {
           String.join(
               " | ",
               "| " + c.kind().name().toLowerCase(java.util.Locale.ROOT),
-              Markdown.cell(c.source().toString()),
-              Markdown.cell(c.destination().toString()),
-              Markdown.cell(c.before().toString()),
-              Markdown.cell(c.after().toString()) + " |"));
+              Tables.markdownCell(c.source().toString()),
+              Tables.markdownCell(c.destination().toString()),
+              Tables.markdownCell(c.before().toString()),
+              Tables.markdownCell(c.after().toString()) + " |"));
     }
   }
 }

@@ -70,8 +70,8 @@ final class EvalCommand implements Callable<Integer> {
               g.writeStringProperty("protocol", v.port().protocol().name());
               g.writeNumberProperty("port", v.port().number());
               g.writeBooleanProperty("allowed", v.allowed());
-              JsonOutput.strings(g, "caveats", v.caveats());
-              g.writeStringProperty("explanation", v.explanation().toString());
+              JsonOutput.caveats(g, "caveats", v.caveats());
+              JsonOutput.explanation(g, "explanation", v.explanation());
               g.writeEndObject();
             }
             out.println();

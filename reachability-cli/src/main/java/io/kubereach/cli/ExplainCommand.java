@@ -59,7 +59,7 @@ final class ExplainCommand implements Callable<Integer> {
           for (PortRange range : verdictRanges(allowed)) {
             out.println();
             out.println("ports " + range + ":");
-            out.println(index.explain(src, dst, new Port(range.protocol(), range.first())));
+            out.println(index.explain(src, dst, range.firstPort()));
           }
         });
     return Main.OK;

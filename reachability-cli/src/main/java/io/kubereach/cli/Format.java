@@ -2,7 +2,7 @@ package io.kubereach.cli;
 
 /** The output formats of {@code list} and {@code diff}. */
 enum Format {
-  /** One line per connection, the grammar of DESIGN §8. */
+  /** One line per connection, the grammar of docs/cli.md. */
   txt,
   /** A JSON document, schema in docs/cli.md. */
   json,

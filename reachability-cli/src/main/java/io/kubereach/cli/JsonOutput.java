@@ -1,11 +1,16 @@
 package io.kubereach.cli;
 
+import io.kubereach.Caveat;
+import io.kubereach.Explanation;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.ExternalEndpoint;
+import io.kubereach.model.PolicyRef;
 import io.kubereach.model.PortRange;
 import io.kubereach.model.PortSet;
 import io.kubereach.model.WorkloadEndpoint;
 import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamWriteFeature;
@@ -61,10 +66,99 @@ final class JsonOutput {
   }
 
   /** An array of strings. */
-  static void strings(JsonGenerator g, String field, java.util.List<String> values) {
+  static void strings(JsonGenerator g, String field, List<String> values) {
     g.writeName(field);
     g.writeStartArray();
     values.forEach(g::writeString);
     g.writeEndArray();
+  }
+
+  /** {@code [{"kind":"HOST_NETWORK","endpoint":{…},"pods":[…],"message":…}]} (S13). */
+  static void caveats(JsonGenerator g, String field, List<Caveat> caveats) {
+    g.writeName(field);
+    g.writeStartArray();
+    for (Caveat c : caveats) {
+      g.writeStartObject();
+      g.writeStringProperty("kind", c.kind().name());
+      endpoint(g, "endpoint", c.endpoint());
+      g.writeName("pods");
+      g.writeStartArray();
+      c.pods().forEach(p -> g.writeString(p.toString()));
+      g.writeEndArray();
+      g.writeStringProperty("message", c.message());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  /** {@code {"kind":"NetworkPolicy","namespace":…,"name":…,"text":"ns/name"}}. */
+  static void policy(JsonGenerator g, String field, PolicyRef policy) {
+    if (field != null) {
+      g.writeName(field);
+    }
+    g.writeStartObject();
+    g.writeStringProperty("kind", policy.kind().name());
+    policy.namespace().ifPresent(ns -> g.writeStringProperty("namespace", ns));
+    g.writeStringProperty("name", policy.name());
+    g.writeStringProperty("text", policy.toString());
+    g.writeEndObject();
+  }
+
+  /** An explanation as structure: both sides, each with its policies and rules; and its text. */
+  static void explanation(JsonGenerator g, String field, Explanation e) {
+    g.writeName(field);
+    g.writeStartObject();
+    g.writeBooleanProperty("allowed", e.allowed());
+    g.writeBooleanProperty("self", e.self());
+    endpoint(g, "sourceMember", e.sourceMember());
+    endpoint(g, "destinationMember", e.destinationMember());
+    side(g, "egress", e.egress());
+    side(g, "ingress", e.ingress());
+    g.writeStringProperty("text", e.toString());
+    g.writeEndObject();
+  }
+
+  private static void side(JsonGenerator g, String field, Explanation.Side side) {
+    g.writeName(field);
+    g.writeStartObject();
+    g.writeStringProperty("direction", side.direction().name().toLowerCase(Locale.ROOT));
+    endpoint(g, "subject", side.subject());
+    endpoint(g, "peer", side.peer());
+    g.writeStringProperty("outcome", side.outcome().name().toLowerCase(Locale.ROOT));
+    g.writeName("isolatedBy");
+    g.writeStartArray();
+    side.isolatedBy().forEach(p -> policy(g, null, p));
+    g.writeEndArray();
+    g.writeName("allowedBy");
+    g.writeStartArray();
+    side.allowedBy().forEach(r -> rule(g, null, r));
+    g.writeEndArray();
+    g.writeName("namedPorts");
+    g.writeStartArray();
+    for (Explanation.NamedPort n : side.namedPorts()) {
+      g.writeStartObject();
+      rule(g, "rule", n.rule());
+      g.writeStringProperty("name", n.name());
+      g.writeStringProperty("protocol", n.protocol().name());
+      endpoint(g, "on", n.on());
+      g.writeName("numbers");
+      g.writeStartArray();
+      n.numbers().forEach(g::writeNumber);
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void rule(JsonGenerator g, String field, Explanation.RuleRef rule) {
+    if (field != null) {
+      g.writeName(field);
+    }
+    g.writeStartObject();
+    policy(g, "policy", rule.policy());
+    g.writeNumberProperty("rule", rule.rule());
+    g.writeStringProperty("text", rule.toString());
+    g.writeEndObject();
   }
 }

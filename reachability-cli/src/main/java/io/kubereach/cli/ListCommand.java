@@ -1,5 +1,6 @@
 package io.kubereach.cli;
 
+import io.kubereach.Caveat;
 import io.kubereach.Connection;
 import io.kubereach.ReachabilityIndex;
 import io.kubereach.model.Endpoint;
@@ -65,8 +66,8 @@ final class ListCommand implements Callable<Integer> {
             .toList();
     // S13: JSON records carry the caveats of their ends; other formats have no room for them,
     // so each endpoint's caveats go to stderr once.
-    Map<Endpoint, List<String>> caveats = new HashMap<>();
-    Function<Endpoint, List<String>> caveatsOf =
+    Map<Endpoint, List<Caveat>> caveats = new HashMap<>();
+    Function<Endpoint, List<Caveat>> caveatsOf =
         e -> e instanceof WorkloadEndpoint ? caveats.computeIfAbsent(e, index::caveats) : List.of();
     if (format != Format.json) {
       connections.stream()

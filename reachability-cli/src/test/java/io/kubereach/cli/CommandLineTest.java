@@ -184,7 +184,10 @@ class CommandLineTest {
     assertThat(json.lines())
         .filteredOn(l -> l.contains("\"shop/web[Pod]\""))
         .hasSize(4)
-        .allMatch(l -> l.contains("\"caveats\":[\"") && l.contains("hostNetwork"));
+        .allMatch(
+            l ->
+                l.contains("\"caveats\":[{\"kind\":\"HOST_NETWORK\",\"endpoint\":{")
+                    && l.contains("uses hostNetwork"));
     assertThat(json.lines())
         .filteredOn(l -> l.contains("\"text\":\"shop/db[Pod]\"") && !l.contains("shop/web"))
         .allMatch(l -> l.contains("\"caveats\":[]"));

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every output format on the bundled example, against reviewed golden files.
  *
- * <p>The one accepted case of an expectation produced by the code under test (DESIGN §9): the files
- * change only when the build runs with {@code -Dkubereach.updateGolden=true}, and the resulting
- * diff is read before it is committed.
+ * <p>The one accepted case of an expectation produced by the code under test (docs/architecture.md,
+ * "Testing"): the files change only when the build runs with {@code -Dkubereach.updateGolden=true},
+ * and the resulting diff is read before it is committed.
  */
 class GoldenFilesTest {
 

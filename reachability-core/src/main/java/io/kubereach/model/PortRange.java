@@ -32,6 +32,11 @@ public record PortRange(Protocol protocol, int first, int last) {
     return new PortRange(port.protocol(), port.number(), port.number());
   }
 
+  /** The range's first port: the one explanations of the whole range are given on. */
+  public Port firstPort() {
+    return new Port(protocol, first);
+  }
+
   /** Whether {@code port} lies in this range. */
   public boolean contains(Port port) {
     return port.protocol() == protocol && port.number() >= first && port.number() <= last;

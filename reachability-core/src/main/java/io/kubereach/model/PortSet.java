@@ -145,6 +145,24 @@ public final class PortSet {
     return List.copyOf(out);
   }
 
+  /**
+   * The port a reader most likely means when the whole set needs one example: the lowest port, TCP
+   * first, then UDP, then SCTP.
+   *
+   * <pre>{@code PortSet.parse("TCP 8080,UDP 53").samplePort(); // TCP 8080}</pre>
+   *
+   * @throws IllegalStateException if the set is empty
+   */
+  public Port samplePort() {
+    for (Protocol protocol : List.of(Protocol.TCP, Protocol.UDP, Protocol.SCTP)) {
+      ImmutableRangeSet<Integer> set = byProtocol.get(protocol);
+      if (set != null) {
+        return new Port(protocol, set.span().lowerEndpoint());
+      }
+    }
+    throw new IllegalStateException("an empty port set has no sample port");
+  }
+
   /** The set of ports in this set or in {@code other}. */
   public PortSet union(PortSet other) {
     return combine(other, ImmutableRangeSet::union);

@@ -4,6 +4,6 @@
  *
  * <p>Every type here is an immutable value, safe to share between threads. Invalid input raises
  * {@link java.lang.IllegalArgumentException} naming the field and the fix. Rule numbers (S1–S15)
- * refer to the semantics in the project's design document.
+ * refer to docs/semantics.md.
  */
 package io.kubereach.model;

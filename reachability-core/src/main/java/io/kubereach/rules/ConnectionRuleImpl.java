@@ -148,7 +148,7 @@ final class ConnectionRuleImpl implements ConnectionRule {
       ReachabilityIndex index, Endpoint source, Endpoint destination, PortSet bad) {
     List<Explanation> why = new ArrayList<>();
     for (PortRange r : bad.ranges()) {
-      why.add(index.explain(source, destination, new Port(r.protocol(), r.first())));
+      why.add(index.explain(source, destination, r.firstPort()));
     }
     return new ConnectionViolation(source, destination, bad, why);
   }

@@ -22,6 +22,7 @@ import io.kubereach.Explanation.RuleRef;
 import io.kubereach.Reachability;
 import io.kubereach.ReachabilityIndex;
 import io.kubereach.model.NetworkPolicy;
+import io.kubereach.model.PolicyRef;
 import io.kubereach.model.Port;
 import io.kubereach.model.PortSet;
 import java.util.List;
@@ -166,8 +167,10 @@ class IsolationRulesTest {
               shop/web[Deployment] => shop/cart[Deployment] : All Connections; egress: allowed \
               by shop/internal rule 0; ingress: allowed by shop/internal rule 0""");
       ConnectionViolation v = (ConnectionViolation) result.violations().get(0);
-      assertThat(v.egressAllowedBy()).containsExactly(new RuleRef("shop/internal", 0));
-      assertThat(v.ingressAllowedBy()).containsExactly(new RuleRef("shop/internal", 0));
+      assertThat(v.egressAllowedBy())
+          .containsExactly(new RuleRef(PolicyRef.networkPolicy("shop", "internal"), 0));
+      assertThat(v.ingressAllowedBy())
+          .containsExactly(new RuleRef(PolicyRef.networkPolicy("shop", "internal"), 0));
       assertThat(v.ports()).isEqualTo(PortSet.all());
     }
 

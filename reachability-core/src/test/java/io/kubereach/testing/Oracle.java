@@ -14,9 +14,9 @@ import java.util.stream.Stream;
  * Locates the shared test oracle ({@code ../shared/oracle} beside the checkout).
  *
  * <p>Surefire passes the folder, resolved from the build root, as the system property {@code
- * kubereach.oracle.dir} (DESIGN §9): tests run from module folders, so a bare relative path would
- * point at the wrong place. When the folder is missing, tests are skipped with a message, except
- * under {@code CI=true}, where a missing oracle is a failure.
+ * kubereach.oracle.dir} (docs/architecture.md, "Testing"): tests run from module folders, so a bare
+ * relative path would point at the wrong place. When the folder is missing, tests are skipped with
+ * a message, except under {@code CI=true}, where a missing oracle is a failure.
  */
 public final class Oracle {
   /** The system property naming the oracle folder. */

@@ -13,9 +13,12 @@ import io.kubereach.model.Peer;
 import io.kubereach.model.Pod;
 import io.kubereach.model.PodPeer;
 import io.kubereach.model.PolicyType;
+import io.kubereach.model.PortRef;
 import io.kubereach.model.PortSpec;
 import io.kubereach.model.Protocol;
 import io.kubereach.model.Rule;
+import io.kubereach.model.Service;
+import io.kubereach.model.ServicePort;
 import io.kubereach.model.Workload;
 import io.kubereach.model.WorkloadKind;
 import java.util.ArrayList;
@@ -32,8 +35,10 @@ import java.util.TreeSet;
  * A seeded generator of small random clusters that use every feature of S1–S15: all selector
  * operators, namespace selectors, AND/OR peers, named ports with matching and mismatching
  * protocols, endPort ranges, ipBlocks with except in IPv4 and IPv6, every policyTypes combination
- * (including absent), UDP and SCTP, pods with and without IPs, hostNetwork, workloads and owned
- * pods. The same seed always gives the same cluster.
+ * (including absent), UDP and SCTP, pods with and without IPs of both families, hostNetwork,
+ * workloads with 0 to 3 replicas, owned pods, and Services with numbered and named target ports
+ * (S14). The same seed always gives the same cluster, and every cluster survives a round trip
+ * through manifests (a DaemonSet has no replica count there, so it gets 1).
  *
  * <pre>{@code
  * ClusterSnapshot c = RandomClusters.generate(42L);
@@ -90,23 +95,49 @@ public final class RandomClusters {
     }
     int workloads = r.nextInt(3);
     for (int i = 0; i < workloads; i++) {
+      WorkloadKind kind = WorkloadKind.values()[r.nextInt(WorkloadKind.values().length)];
+      // S11: 0 or 1 replica is one pod (self allowed), 2+ distinct replicas (never).
+      int replicas = r.nextInt(4);
       b.add(
           new Workload(
-              WorkloadKind.values()[r.nextInt(WorkloadKind.values().length)],
+              kind,
               NAMESPACES[r.nextInt(namespaces)],
               // Sometimes named like an owner of generated pods, so both share an endpoint (S15).
               r.nextInt(4) == 0 ? "rs" + i : "w" + i,
-              // S11: 0 or 1 replica is one pod (self allowed), 2+ distinct replicas (never).
-              r.nextInt(4),
+              kind == WorkloadKind.DaemonSet ? 1 : replicas,
               labels(r, 2),
               ports(r),
               r.nextInt(10) == 0));
+    }
+    int services = r.nextInt(3);
+    for (int i = 0; i < services; i++) {
+      b.add(service(r, NAMESPACES[r.nextInt(namespaces)], "svc" + i));
     }
     int policies = r.nextInt(7);
     for (int i = 0; i < policies; i++) {
       b.add(policy(r, NAMESPACES[r.nextInt(namespaces)], "np" + i, namespaces));
     }
     return b.build();
+  }
+
+  /** S14: a selector of one label (or none), ports targeting numbers or container port names. */
+  private static Service service(Random r, String ns, String name) {
+    Optional<Map<String, String>> selector =
+        r.nextInt(5) == 0
+            ? Optional.empty()
+            : Optional.of(Map.of(KEYS[r.nextInt(KEYS.length)], VALUES[r.nextInt(VALUES.length)]));
+    List<ServicePort> ports = new ArrayList<>();
+    int n = 1 + r.nextInt(2);
+    for (int i = 0; i < n; i++) {
+      PortRef target =
+          r.nextBoolean()
+              ? PortRef.of(NUMBERS[r.nextInt(NUMBERS.length)])
+              : PortRef.of(PORT_NAMES[r.nextInt(PORT_NAMES.length)]);
+      ports.add(
+          new ServicePort(
+              Optional.of("p" + i), protocol(r), 1000 + i * 100 + r.nextInt(50), target));
+    }
+    return new Service(ns, name, selector, ports, "ClusterIP", List.of());
   }
 
   private static Map<String, String> labels(Random r, int max) {

@@ -30,8 +30,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A seeded generator of realistic clusters for benchmarks and large tests (DESIGN §10): team
- * namespaces of microservice stacks, the way platform teams write their policies.
+ * A seeded generator of realistic clusters for benchmarks and large tests (docs/benchmarks.md):
+ * team namespaces of microservice stacks, the way platform teams write their policies.
  *
  * <ul>
  *   <li><b>System namespaces.</b> {@code kube-system} (CoreDNS, {@code k8s-app=kube-dns}, UDP/TCP
@@ -58,8 +58,8 @@ import java.util.TreeSet;
  * {@link Style#PODS} the snapshot holds exactly that many standalone pods, each with an IP in
  * {@value #POD_CIDR} and an owner reference (ReplicaSet or StatefulSet), like a {@code kubectl get
  * pods -A} dump; in {@link Style#WORKLOADS} it holds Deployments and StatefulSets whose replicas
- * add up to {@code pods}, so the analysis sees one representative pod per workload (DESIGN §3). The
- * same arguments always give the same snapshot.
+ * add up to {@code pods}, so the analysis sees one representative pod per workload
+ * (docs/architecture.md). The same arguments always give the same snapshot.
  *
  * <pre>{@code
  * ClusterSnapshot c = RealisticClusters.generate(10_000, 42L);

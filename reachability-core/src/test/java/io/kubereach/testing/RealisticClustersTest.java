@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubereach.AnalysisOptions;
-import io.kubereach.ReferenceEvaluator;
 import io.kubereach.model.ClusterSnapshot;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.IpBlockPeer;
@@ -17,6 +16,7 @@ import io.kubereach.model.PortSpec;
 import io.kubereach.model.Protocol;
 import io.kubereach.model.Rule;
 import io.kubereach.model.Workload;
+import io.kubereach.reference.ReferenceEvaluator;
 import io.kubereach.testing.RealisticClusters.Style;
 import java.util.List;
 import java.util.stream.Stream;

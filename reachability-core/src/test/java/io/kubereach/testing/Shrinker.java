@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Simple shrinking for failing random clusters: drops policies, rules, peers, ports, pods and
- * workloads one at a time while the failure persists, until no single removal keeps it.
+ * Simple shrinking for failing random clusters: drops policies, rules, peers, ports, pods,
+ * workloads and Services one at a time while the failure persists, until no single removal keeps
+ * it.
  */
 public final class Shrinker {
   private Shrinker() {}
@@ -55,6 +56,11 @@ public final class Shrinker {
       List<io.kubereach.model.Workload> ws = new ArrayList<>(c.workloads());
       ws.remove(i);
       out.add(new ClusterSnapshot(c.namespaces(), c.pods(), ws, c.services(), c.policies()));
+    }
+    for (int i = 0; i < c.services().size(); i++) {
+      List<io.kubereach.model.Service> ss = new ArrayList<>(c.services());
+      ss.remove(i);
+      out.add(new ClusterSnapshot(c.namespaces(), c.pods(), c.workloads(), ss, c.policies()));
     }
     for (NetworkPolicy p : c.policies()) {
       for (List<Rule> ingress : variants(p.ingress())) {

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * Bounds that keep hostile or accidental input (a huge dump, a deeply nested document) from
- * exhausting memory or time (DESIGN §7). Crossing one is a located error whose message names the
- * method that raises the limit.
+ * exhausting memory or time (docs/architecture.md, "Reading manifests"). Crossing one is a located
+ * error whose message names the method that raises the limit.
  *
  * <pre>{@code
  * ManifestReader big = Manifests.withLimits(Limits.defaults().withMaxDocumentChars(64 << 20));

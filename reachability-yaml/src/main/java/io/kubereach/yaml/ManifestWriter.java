@@ -1,4 +1,4 @@
-package io.kubereach.bench;
+package io.kubereach.yaml;
 
 import io.kubereach.model.ClusterSnapshot;
 import io.kubereach.model.ContainerPort;
@@ -19,18 +19,13 @@ import io.kubereach.model.Service;
 import io.kubereach.model.ServicePort;
 import io.kubereach.model.Workload;
 import io.kubereach.model.WorkloadKind;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.SequenceWriter;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -41,17 +36,12 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 /**
  * Writes a {@link ClusterSnapshot} as Kubernetes manifests: one multi-document YAML stream of
  * Namespaces, Pods (with {@code ownerReferences} and {@code status.podIPs}), workloads, Services
- * and NetworkPolicies, in snapshot order, so that the loader and the CLI read back the same
- * cluster. Builds Jackson tree nodes and lets Jackson emit the YAML; policyTypes are always written
- * (after the model's S3 defaulting), which keeps the meaning.
- *
- * <p>Stateless and thread-safe.
- *
- * <pre>{@code
- * long bytes = ClusterYaml.write(RealisticClusters.generate(1_000, 42L), Path.of("c.yaml"));
- * }</pre>
+ * and NetworkPolicies, in snapshot order, so that the loader reads back the same snapshot. Builds
+ * Jackson tree nodes and lets Jackson emit the YAML; policyTypes are always written (after the
+ * model's S3 defaulting), which keeps the meaning. Stateless and thread-safe; {@link Manifests} is
+ * its public face.
  */
-public final class ClusterYaml {
+final class ManifestWriter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final YAMLMapper MAPPER =
       YAMLMapper.builder()
@@ -60,33 +50,12 @@ public final class ClusterYaml {
           .disable(YAMLWriteFeature.SPLIT_LINES)
           .build();
 
-  private ClusterYaml() {}
+  private ManifestWriter() {}
 
-  /**
-   * Writes {@code cluster} to {@code file}, replacing it.
-   *
-   * @return the number of bytes written
-   * @throws UncheckedIOException if the file cannot be written
-   */
-  public static long write(ClusterSnapshot cluster, Path file) {
-    try {
-      write(cluster, new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
-      return Files.size(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
-  }
-
-  /** The cluster as one YAML stream. */
-  public static String toYaml(ClusterSnapshot cluster) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    write(cluster, out);
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  /** Writes the documents to {@code out} and closes it. */
-  public static void write(ClusterSnapshot cluster, OutputStream out) {
-    try (SequenceWriter docs = MAPPER.writer().writeValues(out)) {
+  /** Writes the documents to {@code out}, without closing it. */
+  static void write(ClusterSnapshot cluster, OutputStream out) {
+    try (SequenceWriter docs =
+        MAPPER.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).writeValues(out)) {
       for (ObjectNode doc : documents(cluster)) {
         docs.write(doc);
       }
@@ -94,7 +63,7 @@ public final class ClusterYaml {
   }
 
   /** The manifests as tree nodes, one per object. */
-  public static List<ObjectNode> documents(ClusterSnapshot cluster) {
+  private static List<ObjectNode> documents(ClusterSnapshot cluster) {
     List<ObjectNode> out = new ArrayList<>();
     cluster.namespaces().forEach(n -> out.add(namespace(n)));
     cluster.pods().forEach(p -> out.add(pod(p)));
@@ -187,10 +156,14 @@ public final class ClusterYaml {
     ObjectNode spec = doc.putObject("spec");
     if (w.kind() == WorkloadKind.CronJob) {
       spec.put("schedule", "0 * * * *");
-      spec.putObject("jobTemplate").putObject("spec").set("template", template);
+      ObjectNode job = spec.putObject("jobTemplate").putObject("spec");
+      job.put("parallelism", w.replicas());
+      job.set("template", template);
       return doc;
     }
-    if (w.kind() != WorkloadKind.DaemonSet && w.kind() != WorkloadKind.Job) {
+    if (w.kind() == WorkloadKind.Job) {
+      spec.put("parallelism", w.replicas());
+    } else if (w.kind() != WorkloadKind.DaemonSet) {
       spec.put("replicas", w.replicas());
     }
     if (w.kind() != WorkloadKind.Job) {

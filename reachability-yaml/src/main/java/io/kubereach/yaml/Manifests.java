@@ -1,11 +1,18 @@
 package io.kubereach.yaml;
 
+import static java.util.Objects.requireNonNull;
+
+import io.kubereach.model.ClusterSnapshot;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads Kubernetes manifests into a {@link io.kubereach.model.ClusterSnapshot} (DESIGN §7).
+ * Reads Kubernetes manifests into a {@link io.kubereach.model.ClusterSnapshot}, and writes one
+ * back.
  *
  * <p>Reads YAML and JSON, multi-document streams (empty documents are skipped), {@code kind: List}
  * and typed lists ({@code PodList}, {@code NetworkPolicyList}, ...) whose items may omit kind and
@@ -103,6 +110,40 @@ public final class Manifests {
    */
   public static LoadResult parse(String sourceName, String text) {
     return DEFAULT.parse(sourceName, text);
+  }
+
+  /**
+   * Writes a snapshot as Kubernetes manifests, one multi-document YAML stream that this loader
+   * reads back into an equal snapshot: Namespaces, Pods (owner references, IPs), workloads,
+   * Services and NetworkPolicies, in snapshot order. Useful to save a what-if, or to hand a
+   * generated cluster to other tools. Does not close {@code out}.
+   *
+   * <pre>{@code
+   * try (OutputStream out = Files.newOutputStream(Path.of("what-if.yaml"))) {
+   *   Manifests.write(cluster.withoutPolicy("shop", "deny-all"), out);
+   * }
+   * }</pre>
+   *
+   * @param cluster the snapshot
+   * @param out where the YAML goes, as UTF-8
+   * @throws java.io.UncheckedIOException if writing fails
+   * @throws NullPointerException if an argument is null
+   */
+  public static void write(ClusterSnapshot cluster, OutputStream out) {
+    ManifestWriter.write(requireNonNull(cluster, "cluster"), requireNonNull(out, "out"));
+  }
+
+  /**
+   * The manifests of {@link #write} as a string.
+   *
+   * @param cluster the snapshot
+   * @return the YAML stream
+   * @throws NullPointerException if the cluster is null
+   */
+  public static String toYaml(ClusterSnapshot cluster) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    write(cluster, out);
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   /**

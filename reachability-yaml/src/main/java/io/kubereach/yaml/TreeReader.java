@@ -30,8 +30,8 @@ import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Turns YAML or JSON text into {@link Node} trees, one per document, with Jackson's streaming
- * parsers. This is where hostile input is stopped (DESIGN §7): aliases, anchors, duplicate keys,
- * too-deep nesting and oversized documents are located errors.
+ * parsers. This is where hostile input is stopped (docs/architecture.md, "Reading manifests"):
+ * aliases, anchors, duplicate keys, too-deep nesting and oversized documents are located errors.
  *
  * <p>The tree is built with an explicit stack, never recursion, so that no nesting depth can
  * overflow the thread's stack. Thread-safe: the factories are immutable and each call has its own

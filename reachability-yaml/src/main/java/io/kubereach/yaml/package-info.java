@@ -1,6 +1,7 @@
 /**
  * Reads Kubernetes manifests (YAML or JSON files, folders and streams) into a {@link
- * io.kubereach.model.ClusterSnapshot}, with located diagnostics (DESIGN §7).
+ * io.kubereach.model.ClusterSnapshot}, with located diagnostics (docs/architecture.md, "Reading
+ * manifests").
  *
  * <p>The public surface is {@link io.kubereach.yaml.Manifests} (static entry points), {@link
  * io.kubereach.yaml.ManifestReader} (the same with other {@link io.kubereach.yaml.Limits}), {@link

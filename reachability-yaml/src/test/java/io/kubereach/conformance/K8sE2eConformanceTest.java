@@ -22,9 +22,10 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Conformance with the Kubernetes upstream e2e NetworkPolicy truth tables ({@code
- * ../shared/oracle/k8s-e2e}, DESIGN §9): one dynamic test per probed (from, to, protocol, port)
- * line. Self lines are skipped, as upstream ignores them (S11 makes them always true here). These
- * cases match ipBlocks against pod IPs (S12), so the index uses the default options.
+ * ../shared/oracle/k8s-e2e}, docs/architecture.md): one dynamic test per probed (from, to,
+ * protocol, port) line. Self lines are skipped, as upstream ignores them (S11 makes them always
+ * true here). These cases match ipBlocks against pod IPs (S12), so the index uses the default
+ * options.
  */
 class K8sE2eConformanceTest {
 

@@ -22,7 +22,8 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Bad input gives exactly one located diagnostic with the expected line, column, object, field and
- * message; nothing but {@link ManifestException} escapes (DESIGN §7).
+ * message; nothing but {@link ManifestException} escapes (docs/architecture.md, "Reading
+ * manifests").
  */
 class MalformedManifestTest {
 

@@ -1,30 +1,36 @@
-package io.kubereach.bench;
+package io.kubereach.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubereach.model.ClusterSnapshot;
+import io.kubereach.testing.RandomClusters;
 import io.kubereach.testing.RealisticClusters;
 import io.kubereach.testing.RealisticClusters.Style;
-import io.kubereach.yaml.LoadResult;
-import io.kubereach.yaml.Manifests;
-import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The written manifests load back into the very cluster that was written. */
-class ClusterYamlTest {
+/** The written manifests load back into the very snapshot that was written. */
+class ManifestWriterTest {
 
   @ParameterizedTest
   @EnumSource(Style.class)
-  void loaderReadsBackTheClusterThatWasWritten(Style style, @TempDir Path dir) {
+  void loaderReadsBackTheRealisticClusterThatWasWritten(Style style) {
     ClusterSnapshot cluster = RealisticClusters.generate(1_000, 5L, style);
-    Path file = dir.resolve("cluster.yaml");
+    assertThat(Manifests.parse("cluster.yaml", Manifests.toYaml(cluster)).cluster())
+        .isEqualTo(cluster);
+  }
 
-    long bytes = ClusterYaml.write(cluster, file);
-    LoadResult loaded = Manifests.load(file);
-
-    assertThat(bytes).isPositive();
-    assertThat(loaded.cluster()).isEqualTo(cluster);
+  @Test
+  void loaderReadsBackEveryRandomCluster() {
+    // Every feature the random clusters use: selectors, ipBlocks, named ports, owners, IPs of both
+    // families, hostNetwork, replicas, Services.
+    for (long seed = 0; seed < 500; seed++) {
+      ClusterSnapshot cluster = RandomClusters.generate(seed);
+      String yaml = Manifests.toYaml(cluster);
+      assertThat(Manifests.parse("seed-" + seed + ".yaml", yaml).cluster())
+          .as("seed %d:%n%s", seed, yaml)
+          .isEqualTo(cluster);
+    }
   }
 }

@@ -1,6 +1,8 @@
-package io.kubereach;
+package io.kubereach.internal.diff;
 
-import io.kubereach.model.Endpoint;
+import io.kubereach.Connection;
+import io.kubereach.ConnectionChange;
+import io.kubereach.internal.net.IpSpace;
 import io.kubereach.model.ExternalEndpoint;
 import io.kubereach.model.PortSet;
 import io.kubereach.model.WorkloadEndpoint;
@@ -17,17 +19,21 @@ import java.util.TreeSet;
  * (workload, direction, address family) on the common refinement of both sides' ranges, then merge
  * neighbouring pieces whose (before, after) pair is the same.
  */
-final class DiffComputation {
+public final class DiffComputation {
   private DiffComputation() {}
 
   /** A workload, whether it is the source, and the address family of the external end. */
   private record Side(WorkloadEndpoint workload, boolean outgoing, boolean ipv6) {}
 
+  /** A pair of workload endpoints. */
+  private record Pair(WorkloadEndpoint source, WorkloadEndpoint destination) {}
+
   /** The ports of each external range, keyed by its first address as a number. */
   private record Piece(BigInteger first, BigInteger last, PortSet ports) {}
 
-  static List<ConnectionChange> changes(List<Connection> before, List<Connection> after) {
-    Map<List<Endpoint>, PortSet[]> pairs = new LinkedHashMap<>();
+  /** The changes from {@code before} to {@code after}, unsorted. */
+  public static List<ConnectionChange> changes(List<Connection> before, List<Connection> after) {
+    Map<Pair, PortSet[]> pairs = new LinkedHashMap<>();
     Map<Side, List<List<Piece>>> external = new LinkedHashMap<>();
     collect(before, 0, pairs, external);
     collect(after, 1, pairs, external);
@@ -37,7 +43,7 @@ final class DiffComputation {
           PortSet b = orNone(ports[0]);
           PortSet a = orNone(ports[1]);
           if (!b.equals(a)) {
-            out.add(new ConnectionChange(pair.get(0), pair.get(1), b, a));
+            out.add(new ConnectionChange(pair.source(), pair.destination(), b, a));
           }
         });
     external.forEach((side, pieces) -> refine(side, pieces.get(0), pieces.get(1), out));
@@ -47,12 +53,12 @@ final class DiffComputation {
   private static void collect(
       List<Connection> connections,
       int slot,
-      Map<List<Endpoint>, PortSet[]> pairs,
+      Map<Pair, PortSet[]> pairs,
       Map<Side, List<List<Piece>>> external) {
     for (Connection c : connections) {
       if (c.source() instanceof WorkloadEndpoint s
           && c.destination() instanceof WorkloadEndpoint d) {
-        pairs.computeIfAbsent(List.of(s, d), k -> new PortSet[2])[slot] = c.ports();
+        pairs.computeIfAbsent(new Pair(s, d), k -> new PortSet[2])[slot] = c.ports();
         continue;
       }
       boolean outgoing = c.source() instanceof WorkloadEndpoint;

@@ -1,6 +1,6 @@
-package io.kubereach;
+package io.kubereach.internal.engine;
 
-/** Bit operations on {@code long[]} words; the engine's only bitset representation. */
+/** Bit operations on {@code long[]} words: the engine's only bitset representation. */
 final class Bits {
   private Bits() {}
 
@@ -51,5 +51,16 @@ final class Bits {
       }
     }
     return true;
+  }
+
+  /** Calls {@code action} with every set bit, ascending. */
+  static void forEach(long[] words, java.util.function.IntConsumer action) {
+    for (int w = 0; w < words.length; w++) {
+      long bits = words[w];
+      while (bits != 0) {
+        action.accept((w << 6) + Long.numberOfTrailingZeros(bits));
+        bits &= bits - 1;
+      }
+    }
   }
 }

@@ -1,27 +1,31 @@
-package io.kubereach;
+package io.kubereach.internal.engine;
 
+import io.kubereach.internal.net.IpMatcher;
+import io.kubereach.internal.net.IpSpace;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
- * The address space cut at every ipBlock {@code cidr}/{@code except} boundary into disjoint atoms:
- * all addresses of an atom are matched by the same blocks (S12). IPv4 atoms come first, then IPv6
- * ones (which listings show only when the input mentions IPv6).
+ * Step 3 of the engine (docs/architecture.md): the address space cut at every boundary of the
+ * policies' address sets into disjoint atoms; all addresses of an atom are matched by the same sets
+ * (S12). IPv4 atoms come first, then IPv6 ones (which listings show only when the input mentions
+ * IPv6). Immutable.
  */
-final class IpAtoms {
+public final class IpAtoms {
   private final List<IpSpace.Block> atoms;
   private final BigInteger[] v4Starts;
   private final BigInteger[] v6Starts;
 
-  IpAtoms(Collection<IpSpace.Matcher> matchers) {
+  IpAtoms(Collection<IpMatcher> matchers) {
     TreeSet<BigInteger> v4 = new TreeSet<>();
     TreeSet<BigInteger> v6 = new TreeSet<>();
     v4.add(BigInteger.ZERO);
     v6.add(BigInteger.ZERO);
-    for (IpSpace.Matcher m : matchers) {
+    for (IpMatcher m : matchers) {
       for (IpSpace.Address b : m.boundaries()) {
         (b.v6() ? v6 : v4).add(b.value());
       }
@@ -44,20 +48,22 @@ final class IpAtoms {
   }
 
   /** The atoms, IPv4 first, each family in address order. */
-  List<IpSpace.Block> atoms() {
+  public List<IpSpace.Block> atoms() {
     return atoms;
   }
 
-  int size() {
+  /** The number of atoms. */
+  public int size() {
     return atoms.size();
   }
 
-  IpSpace.Block atom(int i) {
+  /** The atom of that index. */
+  public IpSpace.Block atom(int i) {
     return atoms.get(i);
   }
 
   /** The atom holding {@code a}. */
-  int atomOf(IpSpace.Address a) {
+  public int atomOf(IpSpace.Address a) {
     BigInteger[] starts = a.v6() ? v6Starts : v4Starts;
     int lo = 0;
     int hi = starts.length - 1;
@@ -72,14 +78,8 @@ final class IpAtoms {
     return (a.v6() ? v4Starts.length : 0) + lo;
   }
 
-  /** The atoms overlapping {@code range}, in order. */
-  List<Integer> atomsOverlapping(IpSpace.Block range) {
-    int from = atomOf(new IpSpace.Address(range.v6(), range.first()));
-    int to = atomOf(new IpSpace.Address(range.v6(), range.last()));
-    List<Integer> out = new ArrayList<>(to - from + 1);
-    for (int i = from; i <= to; i++) {
-      out.add(i);
-    }
-    return out;
+  /** The indexes of the atoms overlapping {@code range}, ascending. */
+  public IntStream overlapping(IpSpace.Block range) {
+    return IntStream.rangeClosed(atomOf(range.firstAddress()), atomOf(range.lastAddress()));
   }
 }

@@ -1,4 +1,4 @@
-package io.kubereach;
+package io.kubereach.internal.engine;
 
 import io.kubereach.model.PortSet;
 import java.util.ArrayList;
@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The allowed-connection matrices (DESIGN §5.6), one per distinct port atom group: pod class to pod
- * class (egress AND transposed ingress, S5), pod class to IP class (egress only: no policy applies
- * outside) and IP class to pod class (ingress only). Identical matrices are stored once. Never
- * modified after construction; the arrays never leave the engine.
+ * Step 6 of the engine (docs/architecture.md): the allowed-connection matrices, one per distinct
+ * port class: pod class to pod class (egress AND transposed ingress, S5), pod class to IP class
+ * (egress only: no policy applies outside) and IP class to pod class (ingress only). Identical
+ * matrices are stored once, and identical rows too. Never modified after construction; the arrays
+ * never leave the engine.
  */
-final class AtomMatrices {
-  /** The matrix of each port atom group. */
-  final int[] matrixOfGroup;
+final class Matrices {
+  /** The matrix of each port class. */
+  final int[] matrixOfPortClass;
 
   /** [matrix][source class] → destination classes. */
   final long[][][] pods;
@@ -26,11 +27,11 @@ final class AtomMatrices {
   /** [matrix][destination class] → source IP classes. */
   final long[][][] fromIp;
 
-  /** The ports of each matrix: the union of its atom groups. */
+  /** The ports of each matrix: the union of its port classes. */
   final PortSet[] portsOfMatrix;
 
-  AtomMatrices(int[] matrixOfGroup, List<long[][][]> distinct, PortSet[] portsOfMatrix) {
-    this.matrixOfGroup = matrixOfGroup;
+  private Matrices(int[] matrixOfPortClass, List<long[][][]> distinct, PortSet[] portsOfMatrix) {
+    this.matrixOfPortClass = matrixOfPortClass;
     this.pods = distinct.stream().map(m -> m[0]).toArray(long[][][]::new);
     this.toIp = distinct.stream().map(m -> m[1]).toArray(long[][][]::new);
     this.fromIp = distinct.stream().map(m -> m[2]).toArray(long[][][]::new);
@@ -41,19 +42,19 @@ final class AtomMatrices {
     return pods.length;
   }
 
-  /** Collects per-group matrices, storing identical ones once. */
+  /** Collects per-port-class matrices, storing identical ones once. */
   static final class Collector {
-    private final int[] matrixOfGroup;
+    private final int[] matrixOfPortClass;
     private final List<long[][][]> distinct = new ArrayList<>();
     private final List<PortSet> ports = new ArrayList<>();
     private final Map<Key, Integer> ids = new HashMap<>();
     private final Map<Row, Row> pool = new HashMap<>();
 
-    Collector(int groups) {
-      matrixOfGroup = new int[groups];
+    Collector(int portClasses) {
+      matrixOfPortClass = new int[portClasses];
     }
 
-    void add(int group, PortSet groupPorts, long[][] pods, long[][] toIp, long[][] fromIp) {
+    void add(int portClass, PortSet classPorts, long[][] pods, long[][] toIp, long[][] fromIp) {
       long[][][] m = {intern(pods), intern(toIp), intern(fromIp)};
       Key key = new Key(m);
       Integer id = ids.get(key);
@@ -61,14 +62,14 @@ final class AtomMatrices {
         id = distinct.size();
         ids.put(key, id);
         distinct.add(m);
-        ports.add(groupPorts);
+        ports.add(classPorts);
       } else {
-        ports.set(id, ports.get(id).union(groupPorts));
+        ports.set(id, ports.get(id).union(classPorts));
       }
-      matrixOfGroup[group] = id;
+      matrixOfPortClass[portClass] = id;
     }
 
-    /** Replaces every row by the one equal row kept so far: rows repeat across port groups. */
+    /** Replaces every row by the one equal row kept so far: rows repeat across port classes. */
     private long[][] intern(long[][] rows) {
       for (int i = 0; i < rows.length; i++) {
         long[] row = rows[i];
@@ -77,8 +78,8 @@ final class AtomMatrices {
       return rows;
     }
 
-    AtomMatrices build() {
-      return new AtomMatrices(matrixOfGroup, distinct, ports.toArray(PortSet[]::new));
+    Matrices build() {
+      return new Matrices(matrixOfPortClass, distinct, ports.toArray(PortSet[]::new));
     }
   }
 

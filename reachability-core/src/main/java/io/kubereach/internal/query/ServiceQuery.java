@@ -1,6 +1,10 @@
-package io.kubereach;
+package io.kubereach.internal.query;
 
-import io.kubereach.model.ContainerPort;
+import io.kubereach.ReachabilityIndex;
+import io.kubereach.ServiceVerdict;
+import io.kubereach.internal.semantics.NamedPorts;
+import io.kubereach.internal.topology.AnalysisPod;
+import io.kubereach.internal.topology.PodTable;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.Port;
 import io.kubereach.model.PortRef;
@@ -13,21 +17,24 @@ import java.util.Optional;
 
 /**
  * Resolves "source to Service S on port P" into checks of the Service's backends on their target
- * ports (S14): the pods its selector picks in its namespace, each on the target port number, or on
- * the container port of that name and the Service port's protocol.
+ * ports (S14 in docs/semantics.md): the pods its selector picks in its namespace, each on the
+ * target port number, or on its container port of that name and the Service port's protocol (S10).
  */
 final class ServiceQuery {
   private ServiceQuery() {}
 
   static ServiceVerdict check(
-      BaseIndex index, Endpoint source, String namespace, String name, Port servicePort) {
-    Topology topology = index.topology;
-    topology.members(source); // unknown source: the usual message, even with no backend
-    Service service = service(topology, namespace, name);
+      ReachabilityIndex index,
+      PodTable table,
+      Endpoint source,
+      String namespace,
+      String name,
+      Port servicePort) {
+    Service service = service(table, namespace, name);
     ServicePort port = port(service, servicePort);
     List<ServiceVerdict.Backend> backends = new ArrayList<>();
-    for (AnalysisPod pod : topology.pods) {
-      if (pod.namespace().equals(namespace) && service.selects(pod.labels())) {
+    for (AnalysisPod pod : table.inNamespace(namespace)) {
+      if (service.selects(pod.labels())) {
         backends.add(backend(index, source, port, pod));
       }
     }
@@ -36,7 +43,7 @@ final class ServiceQuery {
   }
 
   private static ServiceVerdict.Backend backend(
-      BaseIndex index, Endpoint source, ServicePort port, AnalysisPod pod) {
+      ReachabilityIndex index, Endpoint source, ServicePort port, AnalysisPod pod) {
     String via = "service port " + port.protocol() + " " + port.port() + " targets ";
     if (port.targetPort() instanceof PortRef.Number n) {
       Port target = new Port(port.protocol(), n.number());
@@ -46,15 +53,13 @@ final class ServiceQuery {
           via + target);
     }
     String portName = ((PortRef.Name) port.targetPort()).name();
-    // S14 with S10: a named target port resolves on this backend by name and protocol.
-    for (ContainerPort cp : pod.ports()) {
-      if (cp.name().equals(Optional.of(portName)) && cp.protocol() == port.protocol()) {
-        Port target = new Port(port.protocol(), cp.number());
-        return new ServiceVerdict.Backend(
-            pod.podEndpoint(),
-            Optional.of(index.check(source, pod.podEndpoint(), target)),
-            via + portName + ", " + target + " on this backend");
-      }
+    int[] numbers = NamedPorts.resolve(portName, port.protocol(), pod.ports());
+    if (numbers.length > 0) {
+      Port target = new Port(port.protocol(), numbers[0]);
+      return new ServiceVerdict.Backend(
+          pod.podEndpoint(),
+          Optional.of(index.check(source, pod.podEndpoint(), target)),
+          via + portName + ", " + target + " on this backend");
     }
     return new ServiceVerdict.Backend(
         pod.podEndpoint(),
@@ -68,9 +73,9 @@ final class ServiceQuery {
             + "); the Service sends it nothing on this port (S14)");
   }
 
-  private static Service service(Topology topology, String namespace, String name) {
+  private static Service service(PodTable table, String namespace, String name) {
     List<String> inNamespace = new ArrayList<>();
-    for (Service s : topology.snapshot.services()) {
+    for (Service s : table.snapshot().services()) {
       if (s.namespace().equals(namespace)) {
         if (s.name().equals(name)) {
           return s;

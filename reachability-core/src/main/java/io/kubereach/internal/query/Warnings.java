@@ -1,14 +1,24 @@
-package io.kubereach;
+package io.kubereach.internal.query;
 
+import io.kubereach.AnalysisOptions;
+import io.kubereach.Warning;
+import io.kubereach.internal.net.IpSpace;
+import io.kubereach.internal.semantics.CompiledPolicies;
+import io.kubereach.internal.semantics.CompiledPolicy;
+import io.kubereach.internal.semantics.CompiledRule;
+import io.kubereach.internal.semantics.IpMemberships;
+import io.kubereach.internal.semantics.NamedPorts;
+import io.kubereach.internal.semantics.PeerSet;
+import io.kubereach.internal.semantics.PortMatch.NamedRef;
+import io.kubereach.internal.semantics.Selection;
+import io.kubereach.internal.topology.AnalysisPod;
+import io.kubereach.internal.topology.Endpoints;
+import io.kubereach.internal.topology.Granularity;
+import io.kubereach.internal.topology.PodTable;
 import io.kubereach.model.ContainerPort;
-import io.kubereach.model.IpBlockPeer;
-import io.kubereach.model.NetworkPolicy;
-import io.kubereach.model.Peer;
-import io.kubereach.model.PodPeer;
+import io.kubereach.model.Endpoint;
 import io.kubereach.model.PolicyType;
-import io.kubereach.model.PortRef;
-import io.kubereach.model.PortSpec;
-import io.kubereach.model.Rule;
+import io.kubereach.model.WorkloadEndpoint;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -20,9 +30,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
-/** Remarks about the input that do not stop the analysis (S10, S12, S15). */
+/**
+ * Remarks about the input that do not stop the analysis (S10, S12, S15 in docs/semantics.md), from
+ * the same rule units the engine compiles. Each warning is rendered to text here, once.
+ */
 final class Warnings {
   private static final int SHOWN = 5;
 
@@ -32,64 +45,91 @@ final class Warnings {
           .map(IpSpace::prefixBlock)
           .toList();
 
-  private Warnings() {}
+  /**
+   * Pods that look alike to every rule: same namespace, labels, container ports and address sets
+   * their IPs lie in. Warnings are computed once per shape, then name its pods.
+   */
+  private record Shape(AnalysisPod exemplar, List<Endpoint> pods) {}
 
-  static List<String> of(Topology topology) {
-    TreeSet<String> out = new TreeSet<>();
-    namedPorts(topology, out);
-    podsWithoutIp(topology, out);
-    differingReplicas(topology, out);
-    return List.copyOf(out);
+  /** What makes two pods one shape. */
+  private record ShapeKey(
+      String namespace, Map<String, String> labels, List<ContainerPort> ports, BitSet addresses) {}
+
+  /** What two pods of one owner must share not to differ for policy purposes (S15). */
+  private record Likeness(Map<String, String> labels, Set<ContainerPort> ports, BitSet addresses) {}
+
+  private final PodTable table;
+  private final Endpoints endpoints;
+  private final CompiledPolicies policies;
+  private final IpMemberships ips;
+  private final AnalysisOptions options;
+  private final TreeMap<String, Warning> out = new TreeMap<>();
+
+  private Warnings(
+      PodTable table,
+      Endpoints endpoints,
+      CompiledPolicies policies,
+      IpMemberships ips,
+      AnalysisOptions options) {
+    this.table = table;
+    this.endpoints = endpoints;
+    this.policies = policies;
+    this.ips = ips;
+    this.options = options;
   }
 
-  /**
-   * Pods that look alike to every rule: same namespace, labels, container ports and ipBlocks their
-   * IPs lie in. Warnings are computed once per shape, then name its pods.
-   */
-  private record Shape(String namespace, AnalysisPod exemplar, List<String> pods) {}
+  /** The warnings of one snapshot, sorted by text, without duplicates. */
+  static List<Warning> of(
+      PodTable table,
+      Endpoints endpoints,
+      CompiledPolicies policies,
+      IpMemberships ips,
+      AnalysisOptions options) {
+    Warnings w = new Warnings(table, endpoints, policies, ips, options);
+    w.namedPorts();
+    w.podsWithoutIp();
+    w.differingPods();
+    return List.copyOf(w.out.values());
+  }
 
-  private static Map<String, List<Shape>> shapes(Topology topology) {
-    Map<List<Object>, Shape> byKey = new LinkedHashMap<>();
-    for (AnalysisPod pod : topology.pods) {
-      BitSet blocks = topology.matchersOf(pod.index());
-      List<Object> key = List.of(pod.namespace(), pod.labels(), pod.ports(), blocks);
+  private void add(Warning warning) {
+    out.putIfAbsent(warning.message(), warning);
+  }
+
+  private Map<String, List<Shape>> shapes() {
+    Map<ShapeKey, Shape> byKey = new LinkedHashMap<>();
+    for (AnalysisPod pod : table.pods()) {
+      ShapeKey key = new ShapeKey(pod.namespace(), pod.labels(), pod.ports(), ips.of(pod.index()));
       byKey
-          .computeIfAbsent(key, k -> new Shape(pod.namespace(), pod, new ArrayList<>()))
+          .computeIfAbsent(key, k -> new Shape(pod, new ArrayList<>()))
           .pods()
-          .add(pod.podEndpoint().toString());
+          .add(pod.podEndpoint());
     }
     Map<String, List<Shape>> byNamespace = new LinkedHashMap<>();
     for (Shape shape : byKey.values()) {
-      byNamespace.computeIfAbsent(shape.namespace(), n -> new ArrayList<>()).add(shape);
+      byNamespace.computeIfAbsent(shape.exemplar().namespace(), n -> new ArrayList<>()).add(shape);
     }
     return byNamespace;
   }
 
   /**
-   * The namespaces whose pods a rule can target: a policy selects in its own namespace (S2); a
-   * podSelector-only peer means the policy's namespace, a namespaceSelector the matching ones (S7);
-   * empty peers or ipBlocks can reach any namespace (S6, S12).
+   * The namespaces whose pods a rule can target: a policy's subject is in its own namespace (S2); a
+   * selection's scope names or matches namespaces (S7); all peers or address sets can reach any
+   * namespace (S6, S12).
    */
-  private static Set<String> namespaces(
-      Topology topology, NetworkPolicy policy, PolicyType direction, Rule rule, Set<String> all) {
-    if (direction == PolicyType.Ingress) {
+  private Set<String> namespaces(CompiledPolicy policy, CompiledRule rule, Set<String> all) {
+    if (rule.direction() == PolicyType.Ingress) {
       return Set.of(policy.namespace());
     }
-    Set<String> out = new HashSet<>();
-    if (rule.peers().isEmpty()) {
+    PeerSet peers = rule.peers();
+    if (peers.all() || !peers.networks().isEmpty()) {
       return all;
     }
-    for (Peer peer : rule.peers()) {
-      if (!(peer instanceof PodPeer p)) {
-        return all;
-      }
-      if (p.namespaceSelector().isEmpty()) {
-        out.add(policy.namespace());
-      } else {
-        for (String ns : all) {
-          if (p.namespaceSelector().get().matches(topology.namespaceLabels(ns))) {
-            out.add(ns);
-          }
+    Set<String> out = new HashSet<>();
+    for (Selection s : peers.selections()) {
+      for (String ns : all) {
+        if (s.holdsNamespace(ns, table.namespaceLabels(ns))) {
+          out.add(ns);
         }
       }
     }
@@ -97,53 +137,46 @@ final class Warnings {
   }
 
   /** S10: a named port that a destination the rule can reach does not define. */
-  private static void namedPorts(Topology topology, Set<String> out) {
+  private void namedPorts() {
     Map<String, List<Shape>> shapes = null;
-    for (NetworkPolicy policy : topology.snapshot.policies()) {
+    for (CompiledPolicy policy : policies.all()) {
       for (PolicyType direction : PolicyType.values()) {
-        List<Rule> rules = policy.rules(direction);
-        for (int i = 0; i < rules.size(); i++) {
-          Rule rule = rules.get(i);
-          for (PortSpec spec : rule.ports()) {
-            if (!(spec.port().orElse(null) instanceof PortRef.Name n)) {
-              continue;
-            }
+        for (CompiledRule rule : policy.rules(direction)) {
+          for (NamedRef ref : rule.ports().named()) {
             if (shapes == null) {
-              shapes = shapes(topology);
+              shapes = shapes();
             }
-            List<String> missing = new ArrayList<>();
-            List<Shape> candidates = new ArrayList<>();
-            Set<String> reachable = namespaces(topology, policy, direction, rule, shapes.keySet());
+            Set<String> reachable = namespaces(policy, rule, shapes.keySet());
+            List<Endpoint> missing = new ArrayList<>();
             // Walk in input order, so that the warning text is deterministic.
             shapes.forEach(
                 (ns, inNamespace) -> {
                   if (reachable.contains(ns)) {
-                    candidates.addAll(inNamespace);
+                    for (Shape shape : inNamespace) {
+                      AnalysisPod pod = shape.exemplar();
+                      if (isTarget(policy, rule, pod)
+                          && !NamedPorts.defines(ref.name(), ref.protocol(), pod.ports())) {
+                        missing.addAll(shape.pods());
+                      }
+                    }
                   }
                 });
-            for (Shape shape : candidates) {
-              AnalysisPod pod = shape.exemplar();
-              boolean target =
-                  direction == PolicyType.Ingress
-                      ? selects(policy, pod)
-                      : rule.peers().isEmpty()
-                          || rule.peers().stream().anyMatch(p -> matches(topology, policy, p, pod));
-              if (target && !defines(pod, n.name(), spec)) {
-                missing.addAll(shape.pods());
-              }
-            }
             if (!missing.isEmpty()) {
-              out.add(
-                  String.format(
-                      Locale.ROOT,
-                      "NetworkPolicy %s %s rule %d: named port %s/%s is not defined on %s, so it"
-                          + " matches nothing there (S10)",
-                      policy,
-                      direction.name().toLowerCase(Locale.ROOT),
-                      i,
-                      n.name(),
-                      spec.protocol(),
-                      shown(missing)));
+              add(
+                  new Warning(
+                      Warning.Kind.UNDEFINED_NAMED_PORT,
+                      Optional.of(policy.ref()),
+                      missing,
+                      String.format(
+                          Locale.ROOT,
+                          "NetworkPolicy %s %s rule %d: named port %s/%s is not defined on %s, so"
+                              + " it matches nothing there (S10)",
+                          policy.ref(),
+                          direction.name().toLowerCase(Locale.ROOT),
+                          rule.index(),
+                          ref.name(),
+                          ref.protocol(),
+                          shown(missing))));
             }
           }
         }
@@ -151,29 +184,18 @@ final class Warnings {
     }
   }
 
-  private static boolean selects(NetworkPolicy policy, AnalysisPod pod) {
-    return policy.namespace().equals(pod.namespace()) && policy.podSelector().matches(pod.labels());
+  /** Whether the destination of a rule's named port can be this pod: ingress its subject. */
+  private boolean isTarget(CompiledPolicy policy, CompiledRule rule, AnalysisPod pod) {
+    if (rule.direction() == PolicyType.Ingress) {
+      return selects(policy, pod);
+    }
+    return rule.peers().admits(pod, table, ips);
   }
 
-  private static boolean matches(
-      Topology topology, NetworkPolicy policy, Peer peer, AnalysisPod pod) {
-    if (peer instanceof PodPeer p) {
-      boolean namespaceOk =
-          p.namespaceSelector()
-              .map(s -> s.matches(topology.namespaceLabels(pod.namespace())))
-              .orElse(pod.namespace().equals(policy.namespace()));
-      return namespaceOk && p.podSelector().map(s -> s.matches(pod.labels())).orElse(true);
-    }
-    return topology.matchersOf(pod.index()).get(topology.matcherIndex.get((IpBlockPeer) peer));
-  }
-
-  private static boolean defines(AnalysisPod pod, String name, PortSpec spec) {
-    for (ContainerPort cp : pod.ports()) {
-      if (cp.name().equals(Optional.of(name)) && cp.protocol() == spec.protocol()) {
-        return true;
-      }
-    }
-    return false;
+  private boolean selects(CompiledPolicy policy, AnalysisPod pod) {
+    return policy
+        .subject()
+        .matches(pod.namespace(), table.namespaceLabels(pod.namespace()), pod.labels());
   }
 
   /**
@@ -181,50 +203,50 @@ final class Warnings {
    * policy itself selects are left out when it selects just that one pod (not a workload of several
    * replicas): the block then only sees the pod's traffic to itself, which S11 always allows.
    */
-  private static void podsWithoutIp(Topology topology, Set<String> out) {
-    if (!topology.options.ipBlocksMatchPodIps()) {
+  private void podsWithoutIp() {
+    if (!options.ipBlocksMatchPodIps()) {
       return;
     }
-    List<String> withoutIp = new ArrayList<>();
-    int[] positionOfPod = new int[topology.pods.size()];
+    List<Endpoint> withoutIp = new ArrayList<>();
+    int[] positionOfPod = new int[table.size()];
     List<IpSpace.Address> known = new ArrayList<>();
-    Map<String, List<AnalysisPod>> podsByNamespace = new HashMap<>();
-    for (AnalysisPod pod : topology.pods) {
+    for (AnalysisPod pod : table.pods()) {
       positionOfPod[pod.index()] = pod.ips().isEmpty() ? withoutIp.size() : -1;
       if (pod.ips().isEmpty()) {
-        withoutIp.add(pod.podEndpoint().toString());
+        withoutIp.add(pod.podEndpoint());
       }
       known.addAll(pod.ips());
-      podsByNamespace.computeIfAbsent(pod.namespace(), n -> new ArrayList<>()).add(pod);
     }
     if (withoutIp.isEmpty()) {
       return;
     }
     Map<String, Boolean> podLikeByCidr = new HashMap<>();
-    for (NetworkPolicy policy : topology.snapshot.policies()) {
-      List<String> names = null;
+    for (CompiledPolicy policy : policies.all()) {
+      List<Endpoint> names = null;
       for (PolicyType direction : PolicyType.values()) {
-        for (Rule rule : policy.rules(direction)) {
-          for (Peer peer : rule.peers()) {
-            if (peer instanceof IpBlockPeer block
-                && podLikeByCidr.computeIfAbsent(block.cidr(), c -> podLike(c, known))) {
-              if (names == null) {
-                int self =
-                    onlySelected(
-                        policy, podsByNamespace.getOrDefault(policy.namespace(), List.of()));
-                int skip = self < 0 ? -1 : positionOfPod[self];
-                names = skip < 0 ? withoutIp : without(withoutIp, skip);
-              }
-              if (!names.isEmpty()) {
-                out.add(
-                    String.format(
-                        Locale.ROOT,
-                        "NetworkPolicy %s: ipBlock %s could contain pod addresses, but %s have no"
-                            + " known IP and are never matched by it (S12)",
-                        policy,
-                        block.cidr(),
-                        shown(names)));
-              }
+        for (CompiledRule rule : policy.rules(direction)) {
+          for (PeerSet.Network network : rule.peers().networks()) {
+            if (!podLikeByCidr.computeIfAbsent(network.cidr(), c -> podLike(c, known))) {
+              continue;
+            }
+            if (names == null) {
+              int self = onlySelected(policy);
+              int skip = self < 0 ? -1 : positionOfPod[self];
+              names = skip < 0 ? withoutIp : without(withoutIp, skip);
+            }
+            if (!names.isEmpty()) {
+              add(
+                  new Warning(
+                      Warning.Kind.POD_WITHOUT_IP,
+                      Optional.of(policy.ref()),
+                      names,
+                      String.format(
+                          Locale.ROOT,
+                          "NetworkPolicy %s: ipBlock %s could contain pod addresses, but %s have no"
+                              + " known IP and are never matched by it (S12)",
+                          policy.ref(),
+                          network.cidr(),
+                          shown(names))));
             }
           }
         }
@@ -236,9 +258,9 @@ final class Warnings {
    * The index of the one pod the policy selects when that pod stands for one pod, else -1: then the
    * block only sees the pod's traffic to itself (S11), and distinct selected pods could meet it.
    */
-  private static int onlySelected(NetworkPolicy policy, List<AnalysisPod> podsOfNamespace) {
+  private int onlySelected(CompiledPolicy policy) {
     AnalysisPod only = null;
-    for (AnalysisPod pod : podsOfNamespace) {
+    for (AnalysisPod pod : table.inNamespace(policy.namespace())) {
       if (selects(policy, pod)) {
         if (only != null || pod.replicated()) {
           return -1;
@@ -250,10 +272,10 @@ final class Warnings {
   }
 
   /** A view of {@code names} without the one at {@code skip}: O(1), for {@link #shown}. */
-  private static List<String> without(List<String> names, int skip) {
+  private static List<Endpoint> without(List<Endpoint> names, int skip) {
     return new AbstractList<>() {
       @Override
-      public String get(int i) {
+      public Endpoint get(int i) {
         return names.get(i < skip ? i : i + 1);
       }
 
@@ -270,39 +292,44 @@ final class Warnings {
     return POD_LIKE.stream().anyMatch(block::overlaps) || known.stream().anyMatch(block::contains);
   }
 
-  /** S15: pods of one owner that differ in labels, ports or the ipBlocks their IPs lie in. */
-  private static void differingReplicas(Topology topology, Set<String> out) {
-    for (int g = 0; g < topology.groups.size(); g++) {
-      int[] members = topology.membersOfGroup[g];
+  /** S15: pods of one owner that differ in labels, ports or the address sets their IPs lie in. */
+  private void differingPods() {
+    List<WorkloadEndpoint> list = endpoints.list(Granularity.WORKLOAD);
+    for (int g = 0; g < list.size(); g++) {
+      int[] members = endpoints.podsOf(Granularity.WORKLOAD, g);
       if (members.length < 2) {
         continue; // one pod cannot differ from itself
       }
-      Set<List<Object>> kinds = new HashSet<>();
+      Set<Likeness> kinds = new HashSet<>();
       for (int p : members) {
-        AnalysisPod pod = topology.pods.get(p);
-        kinds.add(List.of(pod.labels(), Set.copyOf(pod.ports()), topology.matchersOf(p)));
+        AnalysisPod pod = table.pod(p);
+        kinds.add(new Likeness(pod.labels(), Set.copyOf(pod.ports()), ips.of(p)));
       }
       if (kinds.size() > 1) {
-        List<String> names = new ArrayList<>();
+        List<Endpoint> names = new ArrayList<>();
         for (int p : members) {
-          names.add(topology.pods.get(p).podEndpoint().toString());
+          names.add(table.pod(p).podEndpoint());
         }
-        out.add(
-            topology.groups.get(g)
-                + ": its pods differ in labels, container ports or matched ipBlocks ("
-                + shown(names)
-                + "); its connections are the union over its pods (S15)");
+        add(
+            new Warning(
+                Warning.Kind.OWNER_PODS_DIFFER,
+                Optional.empty(),
+                names,
+                list.get(g)
+                    + ": its pods differ in labels, container ports or matched ipBlocks ("
+                    + shown(names)
+                    + "); its connections are the union over its pods (S15)"));
       }
     }
   }
 
   /** At most {@link #SHOWN} names, then how many more: {@code [a, b, c, d, e, ... 2 more]}. */
-  private static String shown(List<String> names) {
+  private static String shown(List<Endpoint> names) {
     if (names.size() <= SHOWN) {
       return names.toString();
     }
     return "["
-        + String.join(", ", names.subList(0, SHOWN))
+        + String.join(", ", names.subList(0, SHOWN).stream().map(Object::toString).toList())
         + ", ... "
         + (names.size() - SHOWN)
         + " more]";

@@ -1,7 +1,8 @@
-package io.kubereach;
+package io.kubereach.internal.render;
 
 import static java.util.Objects.requireNonNull;
 
+import io.kubereach.Caveat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,10 @@ import java.util.Locale;
  * escaped, with a row limit and a final "… N more" row. Results describe themselves as a {@link
  * Table}; this class owns the syntax.
  */
-final class Render {
+public final class Render {
+  /** The default row limit of every table: enough to read, small enough to display. */
+  public static final int MAX_ROWS = 50;
+
   private Render() {}
 
   /** The ellipsis that starts the "… N more" row. */
@@ -25,8 +29,10 @@ final class Render {
    * @param rows the rows, each as wide as the header
    * @param notes lines below the table, e.g. caveats; may be empty
    */
-  record Table(String caption, List<String> header, List<List<String>> rows, List<String> notes) {
-    Table {
+  public record Table(
+      String caption, List<String> header, List<List<String>> rows, List<String> notes) {
+    /** Validates and copies. */
+    public Table {
       requireNonNull(caption, "caption");
       header = List.copyOf(header);
       rows = List.copyOf(rows);
@@ -44,20 +50,24 @@ final class Render {
   }
 
   /** {@code 1 policy}, {@code 3 policies}. */
-  static String count(long n, String singular, String plural) {
+  public static String count(long n, String singular, String plural) {
     return n + " " + (n == 1 ? singular : plural);
   }
 
-  static int checkMaxRows(int maxRows) {
+  /** The notes that caveats make below a table. */
+  public static List<String> caveatNotes(List<Caveat> caveats) {
+    return caveats.stream().map(c -> "caveat: " + c).toList();
+  }
+
+  private static void checkMaxRows(int maxRows) {
     if (maxRows < 0) {
       throw new IllegalArgumentException(
-          "maxRows " + maxRows + " is negative; pass 0 or more (e.g. " + Tables.MAX_ROWS + ")");
+          "maxRows " + maxRows + " is negative; pass 0 or more (e.g. " + MAX_ROWS + ")");
     }
-    return maxRows;
   }
 
   /** GitHub-flavoured Markdown: caption paragraph, pipe table, notes as a bullet list. */
-  static String markdown(Table table, int maxRows) {
+  public static String markdown(Table table, int maxRows) {
     checkMaxRows(maxRows);
     StringBuilder out = new StringBuilder();
     if (!table.caption().isEmpty()) {
@@ -85,7 +95,7 @@ final class Render {
   }
 
   /** One {@code <table>} element, no styles or scripts: caption, head, body, notes as footer. */
-  static String html(Table table, int maxRows) {
+  public static String html(Table table, int maxRows) {
     checkMaxRows(maxRows);
     int width = table.header().size();
     StringBuilder out = new StringBuilder("<table>\n");
@@ -135,7 +145,7 @@ final class Render {
    * Text safe in a Markdown table cell: a backslash or pipe would end or bend the cell, a line
    * break would end the row, and {@code <} could open raw HTML.
    */
-  static String markdownText(String text) {
+  public static String markdownText(String text) {
     return text.replace("\\", "\\\\")
         .replace("|", "\\|")
         .replace("<", "\\<")
@@ -145,7 +155,7 @@ final class Render {
   }
 
   /** Text safe in HTML element content and attribute values. */
-  static String htmlText(String text) {
+  public static String htmlText(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -1,16 +1,15 @@
-package io.kubereach;
+package io.kubereach.internal.topology;
 
 import static io.kubereach.testing.Build.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubereach.model.ClusterSnapshot;
-import io.kubereach.model.Endpoint;
 import io.kubereach.model.Owner;
 import io.kubereach.model.WorkloadEndpoint;
 import org.junit.jupiter.api.Test;
 
 /** The endpoints of a snapshot and what they stand for. */
-class TopologyTest {
+class EndpointMembersTest {
 
   @Test
   void podMembersCompareAndPrintByTheirPodsNotByArrayIdentity() {
@@ -21,15 +20,13 @@ class TopologyTest {
             .add(pod("x", "web-1", "app=web").withOwner(rs))
             .add(pod("x", "web-2", "app=web").withOwner(rs))
             .build();
-    Topology t = new Topology(c, AnalysisOptions.defaults());
-    Endpoint web = t.resolve("x/web-7d9f");
-    Topology.Members a = t.members(web);
-    Topology.PodMembers copy =
-        new Topology.PodMembers((WorkloadEndpoint) web, ((Topology.PodMembers) a).pods().clone());
+    Endpoints endpoints = Endpoints.of(PodTable.of(c));
+    WorkloadEndpoint web = new WorkloadEndpoint("x", "web-7d9f", "ReplicaSet");
+    EndpointMembers.Pods a = (EndpointMembers.Pods) endpoints.members(web);
+    EndpointMembers.Pods copy = new EndpointMembers.Pods(web, a.pods().clone());
     assertThat(copy).isEqualTo(a).hasSameHashCodeAs(a);
     assertThat(a).hasToString("x/web-7d9f[ReplicaSet] [0, 1]");
-    // The shared array itself: ConnectionLister caches per array identity.
-    assertThat(((Topology.PodMembers) t.members(web)).pods())
-        .isSameAs(((Topology.PodMembers) a).pods());
+    // The shared array itself: listings cache per array identity.
+    assertThat(((EndpointMembers.Pods) endpoints.members(web)).pods()).isSameAs(a.pods());
   }
 }

@@ -1,0 +1,137 @@
+package io.kubereach.internal.engine;
+
+import io.kubereach.internal.semantics.CompiledPolicies;
+import io.kubereach.internal.semantics.IpMemberships;
+import io.kubereach.internal.topology.PodTable;
+import io.kubereach.model.Port;
+import io.kubereach.model.PortSet;
+import java.util.BitSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
+
+/**
+ * The bitset engine (docs/architecture.md): a straight pipeline from the policies' normal form to
+ * the allowed-connection matrices, and the few questions the queries ask of them. Every answer is
+ * about classes: pods of one class, and addresses of one atom, get the same answers; the S11 self
+ * rule and S15 unions over an endpoint's pods are the queries' business. Immutable and thread-safe
+ * (the port-set cache is concurrent and only memoises pure results).
+ */
+public final class Engine {
+  private final IpAtoms ipAtoms;
+  private final IpClasses ipClasses;
+  private final PodClasses classes;
+  private final PortAtoms ports;
+  private final Matrices matrices;
+  private final Map<BitSet, PortSet> portsBySignature = new ConcurrentHashMap<>();
+
+  private Engine(PodTable table, CompiledPolicies policies, IpMemberships ips) {
+    ProfileSelections selections = new ProfileSelections(table, policies);
+    this.ipAtoms = new IpAtoms(policies.matchers());
+    this.ipClasses = new IpClasses(ipAtoms, policies.matchers());
+    this.classes =
+        new PodClasses(table, selections, ips, policies.matchers().size(), policies.namedRefs());
+    this.ports = new PortAtoms(policies, classes);
+    this.matrices = MatrixBuilder.build(policies, selections, classes, ipClasses, ports);
+  }
+
+  /** Runs the pipeline on one snapshot's products. */
+  public static Engine build(PodTable table, CompiledPolicies policies, IpMemberships ips) {
+    return new Engine(table, policies, ips);
+  }
+
+  /** The address atoms (S12). */
+  public IpAtoms ipAtoms() {
+    return ipAtoms;
+  }
+
+  /** The number of pod classes. */
+  public int classCount() {
+    return classes.count();
+  }
+
+  /** The class of an analysis pod. */
+  public int classOf(int pod) {
+    return classes.classOf(pod);
+  }
+
+  /** The number of port atoms. */
+  public int portAtomCount() {
+    return ports.atomCount();
+  }
+
+  /** The number of distinct matrices. */
+  public int matrixCount() {
+    return matrices.count();
+  }
+
+  private int matrixOf(Port port) {
+    return matrices.matrixOfPortClass[ports.classOf(port)];
+  }
+
+  /** Whether the rules let a pod of one class reach a distinct pod of another on a port. */
+  public boolean allows(int sourceClass, int destinationClass, Port port) {
+    return Bits.get(matrices.pods[matrixOf(port)][sourceClass], destinationClass);
+  }
+
+  /** Whether the rules let a pod of the class reach the addresses of an atom on a port. */
+  public boolean allowsTo(int sourceClass, int ipAtom, Port port) {
+    return Bits.get(matrices.toIp[matrixOf(port)][sourceClass], ipClasses.classOf(ipAtom));
+  }
+
+  /** Whether the rules let the addresses of an atom reach a pod of the class on a port. */
+  public boolean allowsFrom(int ipAtom, int destinationClass, Port port) {
+    return Bits.get(matrices.fromIp[matrixOf(port)][destinationClass], ipClasses.classOf(ipAtom));
+  }
+
+  /**
+   * Calls {@code action} with every destination class that {@code sourceClass} reaches on some
+   * port, ascending.
+   */
+  public void forEachReachable(int sourceClass, IntConsumer action) {
+    long[] out = Bits.words(classes.count());
+    for (long[][] matrix : matrices.pods) {
+      Bits.orInto(out, matrix[sourceClass]);
+    }
+    Bits.forEach(out, action);
+  }
+
+  /** The ports on which a pod of one class reaches a distinct pod of another. */
+  public PortSet between(int sourceClass, int destinationClass) {
+    return ports(matrices.pods, sourceClass, destinationClass);
+  }
+
+  /** The ports on which a pod of the class reaches the addresses of an atom. */
+  public PortSet toExternal(int sourceClass, int ipAtom) {
+    return ports(matrices.toIp, sourceClass, ipClasses.classOf(ipAtom));
+  }
+
+  /** The ports on which the addresses of an atom reach a pod of the class. */
+  public PortSet fromExternal(int ipAtom, int destinationClass) {
+    return ports(matrices.fromIp, destinationClass, ipClasses.classOf(ipAtom));
+  }
+
+  /** The ports of the matrices of one part (pods, toIp or fromIp) whose cell is set. */
+  private PortSet ports(long[][][] part, int row, int column) {
+    BitSet signature = new BitSet(part.length);
+    for (int m = 0; m < part.length; m++) {
+      if (Bits.get(part[m][row], column)) {
+        signature.set(m);
+      }
+    }
+    return ports(signature);
+  }
+
+  /** The union of the ports of the matrices in {@code signature}, memoised. */
+  private PortSet ports(BitSet signature) {
+    return portsBySignature.computeIfAbsent(
+        signature,
+        sig -> {
+          PortSet out = PortSet.none();
+          for (int m = sig.nextSetBit(0); m >= 0; m = sig.nextSetBit(m + 1)) {
+            out = out.union(matrices.portsOfMatrix[m]);
+          }
+          return out;
+        });
+  }
+}

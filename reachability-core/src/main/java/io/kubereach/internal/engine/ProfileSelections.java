@@ -1,0 +1,102 @@
+package io.kubereach.internal.engine;
+
+import io.kubereach.internal.semantics.CompiledPolicies;
+import io.kubereach.internal.semantics.CompiledPolicy;
+import io.kubereach.internal.semantics.CompiledRule;
+import io.kubereach.internal.semantics.Selection;
+import io.kubereach.internal.topology.AnalysisPod;
+import io.kubereach.internal.topology.PodTable;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Step 2 of the engine (docs/architecture.md): every distinct {@link Selection} of the policies
+ * compiled once to a bitset over label profiles. A profile is a distinct (namespace, labels) pair:
+ * replicas share one, so selectors are evaluated once per profile, not once per pod. Immutable.
+ */
+final class ProfileSelections {
+  /** A distinct (namespace, labels) pair. */
+  private record Profile(String namespace, Map<String, String> labels) {}
+
+  private final int[] profileOfPod;
+  private final List<Profile> profiles = new ArrayList<>();
+  private final Map<String, List<Integer>> profilesByNamespace = new LinkedHashMap<>();
+  private final Map<Selection, Integer> ids = new HashMap<>();
+  private final List<BitSet> selections = new ArrayList<>();
+
+  ProfileSelections(PodTable table, CompiledPolicies policies) {
+    Map<Profile, Integer> profileIds = new HashMap<>();
+    profileOfPod = new int[table.size()];
+    for (AnalysisPod pod : table.pods()) {
+      Profile key = new Profile(pod.namespace(), pod.labels());
+      Integer id = profileIds.get(key);
+      if (id == null) {
+        id = profiles.size();
+        profileIds.put(key, id);
+        profiles.add(key);
+        profilesByNamespace.computeIfAbsent(pod.namespace(), n -> new ArrayList<>()).add(id);
+      }
+      profileOfPod[pod.index()] = id;
+    }
+    for (CompiledPolicy policy : policies.all()) {
+      compile(policy.subject(), table);
+    }
+    policies
+        .rules()
+        .map(CompiledRule::peers)
+        .forEach(p -> p.selections().forEach(s -> compile(s, table)));
+  }
+
+  private void compile(Selection selection, PodTable table) {
+    if (ids.containsKey(selection)) {
+      return;
+    }
+    BitSet bits = new BitSet(profiles.size());
+    profilesByNamespace.forEach(
+        (namespace, inNamespace) -> {
+          // S7, S8: the namespace half once per namespace, the pod half once per profile.
+          if (selection.holdsNamespace(namespace, table.namespaceLabels(namespace))) {
+            for (int p : inNamespace) {
+              if (selection.pods().matches(profiles.get(p).labels())) {
+                bits.set(p);
+              }
+            }
+          }
+        });
+    ids.put(selection, selections.size());
+    selections.add(bits);
+  }
+
+  /** The number of profiles. */
+  int profiles() {
+    return profiles.size();
+  }
+
+  /** The profile of an analysis pod. */
+  int profileOf(int pod) {
+    return profileOfPod[pod];
+  }
+
+  /** The number of compiled selections. */
+  int count() {
+    return selections.size();
+  }
+
+  /** The id of a selection of the policies. */
+  int id(Selection selection) {
+    Integer id = ids.get(selection);
+    if (id == null) {
+      throw new IllegalStateException("selection " + selection + " was not compiled");
+    }
+    return id;
+  }
+
+  /** The profiles a selection holds: shared, never modify. */
+  BitSet profilesOf(int selection) {
+    return selections.get(selection);
+  }
+}

@@ -1,0 +1,257 @@
+package io.kubereach.internal.query;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.base.Suppliers;
+import io.kubereach.AnalysisOptions;
+import io.kubereach.Caveat;
+import io.kubereach.Connection;
+import io.kubereach.Explanation;
+import io.kubereach.MemberPod;
+import io.kubereach.ReachabilityIndex;
+import io.kubereach.ServiceVerdict;
+import io.kubereach.Verdict;
+import io.kubereach.Warning;
+import io.kubereach.internal.engine.Engine;
+import io.kubereach.internal.net.IpSpace;
+import io.kubereach.internal.render.Render;
+import io.kubereach.internal.semantics.CompiledPolicies;
+import io.kubereach.internal.semantics.CompiledPolicy;
+import io.kubereach.internal.semantics.IpMemberships;
+import io.kubereach.internal.topology.AnalysisPod;
+import io.kubereach.internal.topology.EndpointMembers;
+import io.kubereach.internal.topology.EndpointResolver;
+import io.kubereach.internal.topology.Endpoints;
+import io.kubereach.internal.topology.Granularity;
+import io.kubereach.internal.topology.HostNetworkCaveats;
+import io.kubereach.internal.topology.PodTable;
+import io.kubereach.model.ClusterSnapshot;
+import io.kubereach.model.Endpoint;
+import io.kubereach.model.ExternalEndpoint;
+import io.kubereach.model.NetworkPolicy;
+import io.kubereach.model.PolicyType;
+import io.kubereach.model.Port;
+import io.kubereach.model.PortSet;
+import io.kubereach.model.WorkloadEndpoint;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The {@link ReachabilityIndex} (docs/architecture.md): the pipeline's products, and the answers to
+ * every query from them. Checks map endpoints to pod classes and test bits; listings and warnings
+ * are computed once, on first use. Immutable and thread-safe.
+ */
+public final class EngineIndex implements ReachabilityIndex {
+  private final AnalysisOptions options;
+  private final PodTable table;
+  private final Endpoints endpoints;
+  private final EndpointResolver resolver;
+  private final HostNetworkCaveats caveats;
+  private final CompiledPolicies policies;
+  private final IpMemberships ips;
+  private final Engine engine;
+  private final PairAnswers answers;
+  private final Explainer explainer;
+  private final boolean ipv6Listed;
+  private final Supplier<List<Connection>> connections;
+  private final Supplier<List<Connection>> podConnections;
+  private final Supplier<List<Warning>> warnings;
+
+  private EngineIndex(ClusterSnapshot snapshot, AnalysisOptions options) {
+    this.options = options;
+    this.table = PodTable.of(snapshot);
+    this.endpoints = Endpoints.of(table);
+    this.resolver = new EndpointResolver(endpoints);
+    this.caveats = new HostNetworkCaveats(table, endpoints);
+    this.policies = CompiledPolicies.of(snapshot);
+    this.ips = IpMemberships.of(table, policies.matchers(), options);
+    this.engine = Engine.build(table, policies, ips);
+    this.answers = new PairAnswers(table, engine);
+    this.explainer = new Explainer(table, policies, ips, engine);
+    this.ipv6Listed = mentionsIpv6(table, policies);
+    ConnectionLister lister =
+        new ConnectionLister(
+            endpoints, engine, answers.classPairs(), new ExternalRuns(engine, ipv6Listed));
+    this.connections = Suppliers.memoize(() -> lister.list(Granularity.WORKLOAD));
+    this.podConnections = Suppliers.memoize(() -> lister.list(Granularity.POD));
+    this.warnings = Suppliers.memoize(() -> Warnings.of(table, endpoints, policies, ips, options));
+  }
+
+  /** The index of a snapshot: runs every step of the pipeline. */
+  public static EngineIndex of(ClusterSnapshot snapshot, AnalysisOptions options) {
+    return new EngineIndex(
+        requireNonNull(snapshot, "snapshot"), requireNonNull(options, "options"));
+  }
+
+  /** S12: IPv6 space is listed only when some input mentions an IPv6 address. */
+  private static boolean mentionsIpv6(PodTable table, CompiledPolicies policies) {
+    return policies.matchers().stream().anyMatch(m -> m.cidr().v6())
+        || table.pods().stream().flatMap(p -> p.ips().stream()).anyMatch(IpSpace.Address::v6)
+        || table.snapshot().services().stream()
+            .flatMap(s -> s.sourceRanges().stream())
+            .anyMatch(r -> r.contains(":"));
+  }
+
+  @Override
+  public ClusterSnapshot snapshot() {
+    return table.snapshot();
+  }
+
+  @Override
+  public AnalysisOptions options() {
+    return options;
+  }
+
+  @Override
+  public List<WorkloadEndpoint> endpoints() {
+    return endpoints.list(Granularity.WORKLOAD);
+  }
+
+  @Override
+  public List<WorkloadEndpoint> podEndpoints() {
+    return endpoints.list(Granularity.POD);
+  }
+
+  @Override
+  public Endpoint resolve(String text) {
+    return resolver.resolve(requireNonNull(text, "text"));
+  }
+
+  @Override
+  public Verdict check(Endpoint source, Endpoint destination, Port port) {
+    requireNonNull(port, "port");
+    EndpointMembers s = endpoints.members(requireNonNull(source, "source"));
+    EndpointMembers d = endpoints.members(requireNonNull(destination, "destination"));
+    boolean allowed = answers.allows(s, d, port);
+    List<Caveat> c = caveats.of(s, d);
+    return new IndexVerdict(
+        source, destination, port, allowed, c, () -> explainer.explain(s, d, port, c));
+  }
+
+  @Override
+  public Explanation explain(Endpoint source, Endpoint destination, Port port) {
+    requireNonNull(port, "port");
+    EndpointMembers s = endpoints.members(requireNonNull(source, "source"));
+    EndpointMembers d = endpoints.members(requireNonNull(destination, "destination"));
+    return explainer.explain(s, d, port, caveats.of(s, d));
+  }
+
+  @Override
+  public PortSet allowed(Endpoint source, Endpoint destination) {
+    return answers.ports(
+        endpoints.members(requireNonNull(source, "source")),
+        endpoints.members(requireNonNull(destination, "destination")));
+  }
+
+  @Override
+  public List<Connection> connections() {
+    return connections.get();
+  }
+
+  @Override
+  public List<Connection> podConnections() {
+    return podConnections.get();
+  }
+
+  @Override
+  public List<Connection> reachableFrom(Endpoint source) {
+    return touching(requireNonNull(source, "source"), PolicyType.Egress);
+  }
+
+  @Override
+  public List<Connection> reachableTo(Endpoint destination) {
+    return touching(requireNonNull(destination, "destination"), PolicyType.Ingress);
+  }
+
+  private List<Connection> touching(Endpoint e, PolicyType direction) {
+    EndpointMembers m = endpoints.members(e);
+    boolean podLevel =
+        m instanceof EndpointMembers.Pods p
+            && endpoints.granularityOf(p.endpoint()) == Granularity.POD;
+    return ConnectionLister.touching(podLevel ? podConnections() : connections(), m, direction);
+  }
+
+  @Override
+  public List<Caveat> caveats(Endpoint endpoint) {
+    return caveats.of(endpoints.members(requireNonNull(endpoint, "endpoint")));
+  }
+
+  @Override
+  public List<Warning> warnings() {
+    return warnings.get();
+  }
+
+  @Override
+  public List<ExternalEndpoint> externalRanges() {
+    return engine.ipAtoms().atoms().stream()
+        .filter(b -> !b.v6() || ipv6Listed)
+        .map(IpSpace.Block::endpoint)
+        .toList();
+  }
+
+  @Override
+  public List<MemberPod> members(Endpoint endpoint) {
+    return pods(requireNonNull(endpoint, "endpoint")).stream()
+        .map(p -> new MemberPod(p.podEndpoint(), p.labels(), p.ports(), p.template()))
+        .toList();
+  }
+
+  @Override
+  public List<NetworkPolicy> isolatedBy(Endpoint endpoint, PolicyType direction) {
+    requireNonNull(direction, "direction");
+    Set<NetworkPolicy> found = new LinkedHashSet<>();
+    for (AnalysisPod pod : pods(requireNonNull(endpoint, "endpoint"))) {
+      policies.isolating(direction, pod, table).stream()
+          .map(CompiledPolicy::source)
+          .forEach(found::add);
+    }
+    // Snapshot order, whichever pod a policy was found on.
+    return table.snapshot().policies().stream().filter(found::contains).toList();
+  }
+
+  private List<AnalysisPod> pods(Endpoint endpoint) {
+    if (!(endpoints.members(endpoint) instanceof EndpointMembers.Pods m)) {
+      return List.of(); // external: no pod, no policy applies
+    }
+    List<AnalysisPod> out = new ArrayList<>();
+    for (int p : m.pods()) {
+      out.add(table.pod(p));
+    }
+    return out;
+  }
+
+  @Override
+  public ServiceVerdict checkService(
+      Endpoint source, String namespace, String service, Port servicePort) {
+    endpoints.members(requireNonNull(source, "source")); // unknown: the usual message
+    return ServiceQuery.check(
+        this,
+        table,
+        source,
+        requireNonNull(namespace, "namespace"),
+        requireNonNull(service, "service"),
+        requireNonNull(servicePort, "servicePort"));
+  }
+
+  @Override
+  public String toString() {
+    return "ReachabilityIndex["
+        + Render.count(endpoints().size(), "endpoint", "endpoints")
+        + ", "
+        + Render.count(table.size(), "pod", "pods")
+        + ", "
+        + Render.count(snapshot().namespaces().size(), "namespace", "namespaces")
+        + ", "
+        + Render.count(snapshot().policies().size(), "policy", "policies")
+        + ", "
+        + Render.count(engine.classCount(), "class", "classes")
+        + ", "
+        + Render.count(engine.portAtomCount(), "port atom", "port atoms")
+        + ", "
+        + Render.count(engine.matrixCount(), "distinct port matrix", "distinct port matrices")
+        + "]";
+  }
+}

@@ -1,0 +1,109 @@
+package io.kubereach.internal.query;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.base.Suppliers;
+import io.kubereach.Caveat;
+import io.kubereach.Explanation;
+import io.kubereach.Verdict;
+import io.kubereach.model.Endpoint;
+import io.kubereach.model.Port;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/** The index's {@link Verdict}: one answer, its caveats, and its explanation computed once. */
+final class IndexVerdict implements Verdict {
+  private final Endpoint source;
+  private final Endpoint destination;
+  private final Port port;
+  private final boolean allowed;
+  private final List<Caveat> caveats;
+  private final Supplier<Explanation> explanation;
+
+  /**
+   * @param explanation computes the explanation; called at most once, must agree with {@code
+   *     allowed}
+   */
+  IndexVerdict(
+      Endpoint source,
+      Endpoint destination,
+      Port port,
+      boolean allowed,
+      List<Caveat> caveats,
+      Supplier<Explanation> explanation) {
+    this.source = requireNonNull(source, "source");
+    this.destination = requireNonNull(destination, "destination");
+    this.port = requireNonNull(port, "port");
+    this.allowed = allowed;
+    this.caveats = List.copyOf(caveats);
+    requireNonNull(explanation, "explanation");
+    this.explanation =
+        Suppliers.memoize(
+            () -> {
+              Explanation e = requireNonNull(explanation.get(), "explanation");
+              if (e.allowed() != allowed) {
+                throw new IllegalStateException(
+                    "the explanation of " + this + " says " + (e.allowed() ? "allowed" : "denied"));
+              }
+              return e;
+            });
+  }
+
+  @Override
+  public Endpoint source() {
+    return source;
+  }
+
+  @Override
+  public Endpoint destination() {
+    return destination;
+  }
+
+  @Override
+  public Port port() {
+    return port;
+  }
+
+  @Override
+  public boolean allowed() {
+    return allowed;
+  }
+
+  @Override
+  public List<Caveat> caveats() {
+    return caveats;
+  }
+
+  @Override
+  public Explanation explanation() {
+    return explanation.get();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Verdict v
+        && source.equals(v.source())
+        && destination.equals(v.destination())
+        && port.equals(v.port())
+        && allowed == v.allowed()
+        && caveats.equals(v.caveats());
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(source, destination, port, allowed, caveats);
+  }
+
+  @Override
+  public String toString() {
+    return source
+        + " => "
+        + destination
+        + " on "
+        + port
+        + ": "
+        + (allowed ? "allowed" : "denied")
+        + (caveats.isEmpty() ? "" : " " + caveats);
+  }
+}

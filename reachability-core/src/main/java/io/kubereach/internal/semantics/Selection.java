@@ -1,0 +1,73 @@
+package io.kubereach.internal.semantics;
+
+import static java.util.Objects.requireNonNull;
+
+import io.kubereach.model.LabelSelector;
+import io.kubereach.model.NetworkPolicy;
+import io.kubereach.model.PodPeer;
+import java.util.Map;
+
+/**
+ * Which pods a policy's subject or peer selects: a scope of namespaces and a pod selector (S2, S7,
+ * S7a, S8 in docs/semantics.md). Every way a policy names pods reduces to one of these, and {@link
+ * #matches} is the one place that decides it; the engine compiles selections to bitsets with it,
+ * explanations and warnings ask it per pod.
+ *
+ * @param scope the namespaces whose pods may be selected
+ * @param pods the pod selector inside them ({@code {}} selects every pod)
+ */
+public record Selection(Scope scope, LabelSelector pods) {
+
+  /** Validates. */
+  public Selection {
+    requireNonNull(scope, "scope");
+    requireNonNull(pods, "pods");
+  }
+
+  /** The namespaces of a selection. */
+  public sealed interface Scope permits InNamespace, MatchingNamespaces {}
+
+  /**
+   * One namespace, by name.
+   *
+   * @param namespace its name
+   */
+  public record InNamespace(String namespace) implements Scope {}
+
+  /**
+   * The namespaces whose labels match (S8: with their name label).
+   *
+   * @param selector the namespace selector
+   */
+  public record MatchingNamespaces(LabelSelector selector) implements Scope {}
+
+  /** S2: a NetworkPolicy selects pods of its own namespace by its podSelector. */
+  public static Selection subjectOf(NetworkPolicy policy) {
+    return new Selection(new InNamespace(policy.namespace()), policy.podSelector());
+  }
+
+  /**
+   * S7: {@code podSelector} alone means the policy's namespace, {@code namespaceSelector} alone all
+   * pods of the matching namespaces, both together their AND.
+   */
+  public static Selection peerOf(String policyNamespace, PodPeer peer) {
+    LabelSelector pods = peer.podSelector().orElse(LabelSelector.everything());
+    return peer.namespaceSelector()
+        .<Selection>map(ns -> new Selection(new MatchingNamespaces(ns), pods))
+        .orElseGet(() -> new Selection(new InNamespace(policyNamespace), pods));
+  }
+
+  /** Whether the scope holds the namespace of that name and those labels. */
+  public boolean holdsNamespace(String namespace, Map<String, String> namespaceLabels) {
+    if (scope instanceof InNamespace in) {
+      return in.namespace().equals(namespace);
+    }
+    return ((MatchingNamespaces) scope).selector().matches(namespaceLabels);
+  }
+
+  /** Whether a pod of that namespace (with those namespace labels) and labels is selected. */
+  public boolean matches(
+      String namespace, Map<String, String> namespaceLabels, Map<String, String> podLabels) {
+    return holdsNamespace(namespace, namespaceLabels) && pods.matches(podLabels);
+  }
+}
