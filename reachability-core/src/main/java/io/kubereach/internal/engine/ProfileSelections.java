@@ -27,6 +27,7 @@ final class ProfileSelections {
   private final Map<String, List<Integer>> profilesByNamespace = new LinkedHashMap<>();
   private final Map<Selection, Integer> ids = new HashMap<>();
   private final List<BitSet> selections = new ArrayList<>();
+  private final Map<Selection.Scope, List<String>> namespacesOfScope = new HashMap<>();
 
   ProfileSelections(PodTable table, CompiledPolicies policies) {
     Map<Profile, Integer> profileIds = new HashMap<>();
@@ -56,19 +57,35 @@ final class ProfileSelections {
       return;
     }
     BitSet bits = new BitSet(profiles.size());
-    profilesByNamespace.forEach(
-        (namespace, inNamespace) -> {
-          // S7, S8: the namespace half once per namespace, the pod half once per profile.
-          if (selection.holdsNamespace(namespace, table.namespaceLabels(namespace))) {
-            for (int p : inNamespace) {
-              if (selection.pods().matches(profiles.get(p).labels())) {
-                bits.set(p);
-              }
-            }
-          }
-        });
+    // S7, S8: the namespace half once per namespace (and per distinct namespace selector), the
+    // pod half once per profile there.
+    for (String namespace : namespaces(selection, table)) {
+      for (int p : profilesByNamespace.getOrDefault(namespace, List.of())) {
+        if (selection.pods().matches(profiles.get(p).labels())) {
+          bits.set(p);
+        }
+      }
+    }
     ids.put(selection, selections.size());
     selections.add(bits);
+  }
+
+  /** The namespaces with pods that a selection's scope holds. */
+  private List<String> namespaces(Selection selection, PodTable table) {
+    if (selection.scope() instanceof Selection.InNamespace in) {
+      return List.of(in.namespace());
+    }
+    return namespacesOfScope.computeIfAbsent(
+        selection.scope(),
+        scope -> {
+          List<String> out = new ArrayList<>();
+          for (String namespace : profilesByNamespace.keySet()) {
+            if (selection.holdsNamespace(namespace, table.namespaceLabels(namespace))) {
+              out.add(namespace);
+            }
+          }
+          return out;
+        });
   }
 
   /** The number of profiles. */

@@ -12,6 +12,8 @@ import java.util.Map;
  *
  * @param index its position in the {@link PodTable}
  * @param namespace its namespace
+ *     <p>The collections are the model's own immutable ones, shared, not copied: 100k pods would
+ *     otherwise pay for 100k copies on every build.
  * @param labels its labels (a workload's template labels)
  * @param ports its container ports, for named ports (S10)
  * @param ips its known addresses (S12); empty for templates
@@ -34,13 +36,6 @@ public record AnalysisPod(
     boolean replicated,
     WorkloadEndpoint podEndpoint,
     WorkloadEndpoint endpoint) {
-
-  /** Copies. */
-  public AnalysisPod {
-    labels = Map.copyOf(labels);
-    ports = List.copyOf(ports);
-    ips = List.copyOf(ips);
-  }
 
   /** Whether this is one pod that may stand on both ends of a connection to itself (S11). */
   public boolean single() {
