@@ -28,7 +28,26 @@ public record Caveat(Kind kind, Endpoint endpoint, List<Endpoint> pods, String m
      * The endpoint is, or has pods that are, hostNetwork pods, to which most network plugins do not
      * apply policies; the answer treats them as ordinary pods (S13).
      */
-    HOST_NETWORK
+    HOST_NETWORK,
+    /**
+     * A pod without a known IP meets a networks peer narrower than {@code 0.0.0.0/0}: whether the
+     * network holds it is outside the manifests; the answer takes it to be outside (T8).
+     */
+    UNKNOWN_ADDRESS,
+    /**
+     * A dual-stack pod's other address family would get another answer than the first family's,
+     * which the answer is for (T8).
+     */
+    OTHER_FAMILY;
+
+    /**
+     * Whether a caveat of this kind leaves the answer incomplete (not just qualified): only an
+     * address the manifests do not hold. A hostNetwork end and the other family of a dual-stack pod
+     * qualify an answer that is complete for what it says it answers (S13, T8).
+     */
+    public boolean incomplete() {
+      return this == UNKNOWN_ADDRESS;
+    }
   }
 
   /** Validates and copies. */

@@ -3,6 +3,7 @@ package io.kubereach;
 import io.kubereach.model.ClusterSnapshot;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.ExternalEndpoint;
+import io.kubereach.model.Limitation;
 import io.kubereach.model.NetworkPolicy;
 import io.kubereach.model.PolicyType;
 import io.kubereach.model.Port;
@@ -90,6 +91,15 @@ public interface ReachabilityIndex {
   PortSet allowed(Endpoint source, Endpoint destination);
 
   /**
+   * Every port whose verdict between {@code source} and {@code destination} depends on the order of
+   * policies of one tier and priority (T9 in docs/semantics.md): {@link #check} marks those
+   * verdicts {@link Verdict#ambiguous()}. Empty when none, and always without tiered policies.
+   *
+   * @throws IllegalArgumentException if an endpoint is unknown or both are external
+   */
+  PortSet ambiguous(Endpoint source, Endpoint destination);
+
+  /**
    * Every allowed connection at workload granularity, as {@code list} prints them (docs/cli.md):
    * between distinct endpoints and between endpoints and maximal external address ranges of equal
    * connections (IPv4 always, IPv6 when the input mentions it); no self lines, no address to
@@ -132,6 +142,19 @@ public interface ReachabilityIndex {
    * filter them by {@link Warning#kind()} or {@link Warning#policy()}.
    */
   List<Warning> warnings();
+
+  /**
+   * What the answers of this index cannot account for, so that they are incomplete: what the
+   * snapshot leaves out ({@link ClusterSnapshot#limitations()}: policies of other APIs, lenient
+   * loading), and what the analysis found: verdicts that depend on the order of same-priority
+   * policies (T9), {@code nodes} peers without Node objects (T6), pods without a known IP where
+   * narrower networks decide (T8). Empty when every answer is complete.
+   *
+   * <pre>{@code
+   * if (!index.limitations().isEmpty()) System.err.println("incomplete: " + index.limitations());
+   * }</pre>
+   */
+  List<Limitation> limitations();
 
   /**
    * The external ranges an endpoint query may use: the disjoint ranges the policies' CIDRs cut the

@@ -11,8 +11,8 @@ import java.util.List;
  * <p>Only an index makes verdicts, from one answer, so that the explanation cannot contradict
  * {@link #allowed()}. The boolean costs a few bit tests; the {@link #explanation()} is computed the
  * first time it is asked for and then kept. Verdicts are immutable and thread-safe. Two verdicts
- * are equal when their source, destination, port, {@code allowed} and caveats are equal: the
- * explanation follows from them.
+ * are equal when their source, destination, port, {@code allowed}, {@code ambiguous}, {@code
+ * complete} and caveats are equal: the explanation follows from them.
  *
  * <pre>{@code
  * Verdict v = index.check(web, db, Port.tcp(5432));
@@ -38,6 +38,19 @@ public interface Verdict {
 
   /** Remarks that qualify the answer, e.g. that a hostNetwork pod is involved (S13). */
   List<Caveat> caveats();
+
+  /**
+   * Whether another order of policies of one tier and priority would give the other answer (T9):
+   * upstream lets an implementation apply any of them. {@link #explanation()} names the policies.
+   */
+  boolean ambiguous();
+
+  /**
+   * Whether the answer accounts for everything that decides it: it is not ambiguous, no caveat
+   * leaves it incomplete (T8), and the snapshot leaves nothing out ({@link
+   * io.kubereach.model.ClusterSnapshot#limitations()}: policies of other APIs, lenient loading).
+   */
+  boolean complete();
 
   /** Why: the policies and rules on each side. Computed on first call, then kept. */
   Explanation explanation();
@@ -72,7 +85,7 @@ public interface Verdict {
                 source().toString(),
                 destination().toString(),
                 port().toString(),
-                allowed() ? "allowed" : "denied")),
+                (allowed() ? "allowed" : "denied") + (ambiguous() ? " (ambiguous)" : ""))),
         Render.caveatNotes(caveats()));
   }
 }

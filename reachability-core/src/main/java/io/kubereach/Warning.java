@@ -34,7 +34,9 @@ public record Warning(
     /** An ipBlock that could hold pod addresses, while some pods have no known IP (S12). */
     POD_WITHOUT_IP,
     /** Pods of one owner that differ for policy purposes (S15). */
-    OWNER_PODS_DIFFER
+    OWNER_PODS_DIFFER,
+    /** {@code nodes} peers while the input holds no Node objects to match (T6). */
+    NODES_UNKNOWN
   }
 
   /** Validates and copies. */

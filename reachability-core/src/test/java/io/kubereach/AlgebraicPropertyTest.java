@@ -3,6 +3,7 @@ package io.kubereach;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubereach.internal.net.IpSpace;
+import io.kubereach.model.ClusterNetworkPolicy;
 import io.kubereach.model.ClusterSnapshot;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.ExternalEndpoint;
@@ -30,13 +31,24 @@ class AlgebraicPropertyTest {
 
   @Test
   void policyOrderDoesNotMatter() {
-    // S4: policies never conflict; order never matters.
+    // S4: policies never conflict; order never matters. T2: tiered policies are ordered by
+    // priority and name, never by their order in the input.
     for (long seed = 0; seed < clusters(); seed++) {
       ClusterSnapshot c = RandomClusters.generate(seed);
       List<NetworkPolicy> shuffled = new ArrayList<>(c.policies());
       Collections.shuffle(shuffled, new Random(seed));
+      List<ClusterNetworkPolicy> tiered = new ArrayList<>(c.clusterPolicies());
+      Collections.shuffle(tiered, new Random(seed));
       ClusterSnapshot d =
-          new ClusterSnapshot(c.namespaces(), c.pods(), c.workloads(), c.services(), shuffled);
+          new ClusterSnapshot(
+              c.namespaces(),
+              c.pods(),
+              c.workloads(),
+              c.services(),
+              shuffled,
+              tiered,
+              c.nodes(),
+              c.limitations());
       assertThat(Reachability.index(d).connections())
           .as("seed %d", seed)
           .isEqualTo(Reachability.index(c).connections());

@@ -26,12 +26,20 @@ public class ClusterState {
   @Param({"PODS"})
   public String style;
 
+  /**
+   * Whether a platform admin tier of about 30 ClusterNetworkPolicies sits on top ({@link
+   * RealisticClusters#withAdminTier}); off by default so that figures compare across versions.
+   */
+  @Param({"false"})
+  public boolean adminTier;
+
   /** The generated cluster. */
   public ClusterSnapshot snapshot;
 
   /** Generates the cluster once per trial. */
   @Setup(Level.Trial)
   public void generate() {
-    snapshot = RealisticClusters.generate(size, SEED, Style.valueOf(style));
+    ClusterSnapshot generated = RealisticClusters.generate(size, SEED, Style.valueOf(style));
+    snapshot = adminTier ? RealisticClusters.withAdminTier(generated) : generated;
   }
 }

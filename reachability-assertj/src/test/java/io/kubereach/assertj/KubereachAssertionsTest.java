@@ -6,9 +6,21 @@ import static io.kubereach.rules.IsolationRules.workloads;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubereach.Reachability;
 import io.kubereach.ReachabilityIndex;
+import io.kubereach.model.ClusterNetworkPolicy;
+import io.kubereach.model.ClusterPeer;
+import io.kubereach.model.ClusterRule;
+import io.kubereach.model.LabelSelector;
+import io.kubereach.model.Namespace;
+import io.kubereach.model.PolicyKind;
 import io.kubereach.model.Port;
 import io.kubereach.model.PortSet;
+import io.kubereach.model.Tier;
+import io.kubereach.model.TierAction;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +28,35 @@ import org.junit.jupiter.api.Test;
 class KubereachAssertionsTest {
 
   private final ReachabilityIndex index = Shop.index();
+
+  /** T1–T3: a failure under an admin tier names the tier, the policy, its priority and the rule. */
+  @Test
+  void aTierDenialNamesTheTierPolicyPriorityAndRule() {
+    ClusterNetworkPolicy denyDb =
+        new ClusterNetworkPolicy(
+            PolicyKind.ClusterNetworkPolicy,
+            "protect-db",
+            Tier.Admin,
+            10,
+            new ClusterPeer.Namespaces(
+                LabelSelector.matchLabels(Map.of(Namespace.NAME_LABEL, "db"))),
+            List.of(
+                new ClusterRule(
+                    Optional.of("only-api"),
+                    TierAction.Deny,
+                    List.of(
+                        new ClusterPeer.Pods(
+                            LabelSelector.everything(),
+                            LabelSelector.matchLabels(Map.of("app", "web")))),
+                    List.of())),
+            List.of());
+    ReachabilityIndex tiered = Reachability.index(Shop.cluster().withClusterPolicy(denyDb));
+    assertThatThrownBy(() -> assertThat(tiered).workload("shop/web").canReach("db/pg"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining(
+            "ingress of db/pg[StatefulSet]: admin tier: ClusterNetworkPolicy/protect-db"
+                + " (priority 10) rule 0 \"only-api\" denies");
+  }
 
   @Nested
   class CanReach {

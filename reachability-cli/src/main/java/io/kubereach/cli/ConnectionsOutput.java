@@ -4,6 +4,7 @@ import io.kubereach.Caveat;
 import io.kubereach.Connection;
 import io.kubereach.Tables;
 import io.kubereach.model.Endpoint;
+import io.kubereach.model.Limitation;
 import io.kubereach.model.WorkloadEndpoint;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,16 +32,18 @@ final class ConnectionsOutput {
 
   /**
    * Writes {@code connections}; {@code caveats} gives each endpoint's caveats (S13), which the JSON
-   * records carry.
+   * records carry; {@code limitations} say why the list is incomplete, which JSON carries and the
+   * other formats leave to the stderr notice, keeping their grammar.
    */
   static void write(
       Format format,
       List<Connection> connections,
       Function<Endpoint, List<Caveat>> caveats,
+      List<Limitation> limitations,
       PrintWriter out) {
     switch (format) {
       case txt -> connections.forEach(out::println);
-      case json -> json(connections, caveats, out);
+      case json -> json(connections, caveats, limitations, out);
       case csv -> csv(connections, out);
       case md -> markdown(connections, out);
       case dot -> dot(connections, out);
@@ -48,9 +51,13 @@ final class ConnectionsOutput {
   }
 
   private static void json(
-      List<Connection> connections, Function<Endpoint, List<Caveat>> caveats, PrintWriter out) {
+      List<Connection> connections,
+      Function<Endpoint, List<Caveat>> caveats,
+      List<Limitation> limitations,
+      PrintWriter out) {
     try (JsonGenerator g = JsonOutput.generator(out)) {
       g.writeStartObject();
+      JsonOutput.completeness(g, limitations.isEmpty(), limitations);
       g.writeNumberProperty("count", connections.size());
       g.writeName("connections");
       g.writeStartArray();

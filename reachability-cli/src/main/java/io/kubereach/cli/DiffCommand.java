@@ -4,6 +4,7 @@ import io.kubereach.ConnectionChange;
 import io.kubereach.ReachabilityDiff;
 import io.kubereach.ReachabilityIndex;
 import io.kubereach.Tables;
+import io.kubereach.model.Limitation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -27,7 +28,8 @@ import tools.jackson.core.JsonGenerator;
     description = {
       "Show the connections added (+), removed (-) and changed (~) between two versions of a"
           + " cluster.",
-      "Exit code 0 when nothing changed, 1 when connections changed, 2 for bad input."
+      "Exit code 0 when nothing changed, 1 when connections changed, 2 for bad input, 4 when"
+          + " answered but incomplete (see stderr)."
     })
 final class DiffCommand implements Callable<Integer> {
 
@@ -59,23 +61,36 @@ final class DiffCommand implements Callable<Integer> {
     ReachabilityIndex old = inputs.index(List.of(before), err);
     ReachabilityIndex current = inputs.index(List.of(after), err);
     ReachabilityDiff diff = ReachabilityDiff.between(old, current);
-    output.write(spec.commandLine().getOut(), out -> write(diff, out));
+    List<Limitation> limitations =
+        java.util.stream.Stream.concat(
+                old.limitations().stream().map(l -> side("old", l)),
+                current.limitations().stream().map(l -> side("new", l)))
+            .toList();
+    output.write(spec.commandLine().getOut(), out -> write(diff, limitations, out));
+    if (!old.limitations().isEmpty() || !current.limitations().isEmpty()) {
+      return Main.INCOMPLETE;
+    }
     return diff.isEmpty() ? Main.OK : Main.NEGATIVE;
   }
 
-  private void write(ReachabilityDiff diff, PrintWriter out) {
+  private static Limitation side(String which, Limitation l) {
+    return new Limitation(l.kind(), which + ": " + l.message());
+  }
+
+  private void write(ReachabilityDiff diff, List<Limitation> limitations, PrintWriter out) {
     switch (format) {
       case txt -> diff.changes().forEach(out::println);
-      case json -> json(diff, out);
+      case json -> json(diff, limitations, out);
       case csv -> csv(diff, out);
       case md -> markdown(diff, out);
       case dot -> throw new IllegalStateException("rejected in call()");
     }
   }
 
-  private static void json(ReachabilityDiff diff, PrintWriter out) {
+  private static void json(ReachabilityDiff diff, List<Limitation> limitations, PrintWriter out) {
     try (JsonGenerator g = JsonOutput.generator(out)) {
       g.writeStartObject();
+      JsonOutput.completeness(g, limitations.isEmpty(), limitations);
       g.writeNumberProperty("count", diff.changes().size());
       g.writeName("changes");
       g.writeStartArray();

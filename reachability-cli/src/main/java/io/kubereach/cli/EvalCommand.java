@@ -21,7 +21,8 @@ import tools.jackson.core.JsonGenerator;
     mixinStandardHelpOptions = true,
     description = {
       "Decide whether SRC can reach DST on one port.",
-      "Exit code 0 when allowed, 1 when denied, 2 for bad input or an unknown endpoint."
+      "Exit code 0 when allowed, 1 when denied, 2 for bad input or an unknown endpoint,"
+          + " 4 when answered but incomplete (see stderr)."
     })
 final class EvalCommand implements Callable<Integer> {
 
@@ -70,6 +71,8 @@ final class EvalCommand implements Callable<Integer> {
               g.writeStringProperty("protocol", v.port().protocol().name());
               g.writeNumberProperty("port", v.port().number());
               g.writeBooleanProperty("allowed", v.allowed());
+              g.writeBooleanProperty("ambiguous", v.ambiguous());
+              JsonOutput.completeness(g, v.complete(), index.limitations());
               JsonOutput.caveats(g, "caveats", v.caveats());
               JsonOutput.explanation(g, "explanation", v.explanation());
               g.writeEndObject();
@@ -82,10 +85,16 @@ final class EvalCommand implements Callable<Integer> {
                     + " => "
                     + v.destination()
                     + " : "
-                    + v.port());
+                    + v.port()
+                    + (v.ambiguous()
+                        ? " (ambiguous: it depends on the order of policies, T9)"
+                        : ""));
             v.caveats().forEach(c -> out.println("caveat: " + c));
           }
         });
+    if (!v.complete()) {
+      return Main.INCOMPLETE;
+    }
     return v.allowed() ? Main.OK : Main.NEGATIVE;
   }
 }

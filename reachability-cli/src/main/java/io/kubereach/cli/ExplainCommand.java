@@ -55,8 +55,15 @@ final class ExplainCommand implements Callable<Integer> {
             return;
           }
           PortSet allowed = index.allowed(src, dst);
-          out.println(src + " => " + dst + " : " + allowed);
-          for (PortRange range : verdictRanges(allowed)) {
+          PortSet ambiguous = index.ambiguous(src, dst);
+          out.println(
+              src
+                  + " => "
+                  + dst
+                  + " : "
+                  + allowed
+                  + (ambiguous.isEmpty() ? "" : " (ambiguous on " + ambiguous + ", T9)"));
+          for (PortRange range : verdictRanges(allowed, ambiguous)) {
             out.println();
             out.println("ports " + range + ":");
             out.println(index.explain(src, dst, range.firstPort()));
@@ -65,10 +72,18 @@ final class ExplainCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  /** The allowed ranges and the denied ranges between them, in protocol and port order. */
-  private static List<PortRange> verdictRanges(PortSet allowed) {
+  /**
+   * The ranges of ports with one verdict: allowed or denied, each split where the verdict starts or
+   * stops depending on the order of policies (T9); in protocol and port order.
+   */
+  private static List<PortRange> verdictRanges(PortSet allowed, PortSet ambiguous) {
     PortSet denied = PortSet.all().difference(allowed);
-    return java.util.stream.Stream.concat(allowed.ranges().stream(), denied.ranges().stream())
+    return java.util.stream.Stream.of(
+            allowed.difference(ambiguous),
+            allowed.intersection(ambiguous),
+            denied.difference(ambiguous),
+            denied.intersection(ambiguous))
+        .flatMap(p -> p.ranges().stream())
         .sorted(
             java.util.Comparator.comparing(PortRange::protocol).thenComparingInt(PortRange::first))
         .toList();

@@ -3,8 +3,9 @@ package io.kubereach.cli;
 import io.kubereach.AnalysisOptions;
 import io.kubereach.Reachability;
 import io.kubereach.ReachabilityIndex;
-import io.kubereach.model.ClusterSnapshot;
+import io.kubereach.yaml.Limits;
 import io.kubereach.yaml.LoadResult;
+import io.kubereach.yaml.ManifestReader;
 import io.kubereach.yaml.Manifests;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,21 +22,40 @@ final class Inputs {
               + " also matches pods whose manifest carries an IP inside it.")
   boolean ipBlocksExternalOnly;
 
+  @Option(
+      names = "--lenient",
+      description =
+          "Read what the API server would refuse where the model can still read it (e.g. a"
+              + " named port beside a networks peer, a peer field of a newer API). Every such"
+              + " field is a warning and makes the answers incomplete (exit code 4).")
+  boolean lenient;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description =
+          "Do not print warnings. The notice that an answer is incomplete is printed all the"
+              + " same.")
+  boolean quiet;
+
   AnalysisOptions options() {
     return ipBlocksExternalOnly ? AnalysisOptions.externalOnly() : AnalysisOptions.defaults();
   }
 
-  /** Loads the manifests, printing every warning to {@code err}, and indexes them. */
+  /**
+   * Loads the manifests and indexes them, printing to {@code err} every warning (unless {@code
+   * --quiet}) and, always, one {@code incomplete:} line per reason the answers are incomplete.
+   */
   ReachabilityIndex index(List<Path> paths, PrintWriter err) {
-    ClusterSnapshot cluster = load(paths, err);
-    ReachabilityIndex index = Reachability.index(cluster, options());
-    index.warnings().forEach(w -> err.println("warning: " + w));
+    ManifestReader reader = Manifests.withLimits(Limits.defaults());
+    LoadResult loaded = (lenient ? reader.lenient() : reader).load(paths);
+    if (!quiet) {
+      loaded.warnings().forEach(w -> err.println("warning: " + w));
+    }
+    ReachabilityIndex index = Reachability.index(loaded.cluster(), options());
+    if (!quiet) {
+      index.warnings().forEach(w -> err.println("warning: " + w));
+    }
+    index.limitations().forEach(l -> err.println("incomplete: " + l));
     return index;
-  }
-
-  static ClusterSnapshot load(List<Path> paths, PrintWriter err) {
-    LoadResult loaded = Manifests.load(paths);
-    loaded.warnings().forEach(w -> err.println("warning: " + w));
-    return loaded.cluster();
   }
 }

@@ -4,6 +4,7 @@ import io.kubereach.Caveat;
 import io.kubereach.Explanation;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.ExternalEndpoint;
+import io.kubereach.model.Limitation;
 import io.kubereach.model.PolicyRef;
 import io.kubereach.model.PortRange;
 import io.kubereach.model.PortSet;
@@ -91,6 +92,23 @@ final class JsonOutput {
     g.writeEndArray();
   }
 
+  /**
+   * {@code "complete": false, "limitations": [{"kind":…,"message":…}]}: whether the answer accounts
+   * for everything that decides it, and if not, why (docs/cli.md, "Incomplete answers").
+   */
+  static void completeness(JsonGenerator g, boolean complete, List<Limitation> limitations) {
+    g.writeBooleanProperty("complete", complete);
+    g.writeName("limitations");
+    g.writeStartArray();
+    for (Limitation l : limitations) {
+      g.writeStartObject();
+      g.writeStringProperty("kind", l.kind().name());
+      g.writeStringProperty("message", l.message());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
   /** {@code {"kind":"NetworkPolicy","namespace":…,"name":…,"text":"ns/name"}}. */
   static void policy(JsonGenerator g, String field, PolicyRef policy) {
     if (field != null) {
@@ -110,6 +128,7 @@ final class JsonOutput {
     g.writeStartObject();
     g.writeBooleanProperty("allowed", e.allowed());
     g.writeBooleanProperty("self", e.self());
+    g.writeBooleanProperty("ambiguous", e.ambiguous());
     endpoint(g, "sourceMember", e.sourceMember());
     endpoint(g, "destinationMember", e.destinationMember());
     side(g, "egress", e.egress());
@@ -139,16 +158,40 @@ final class JsonOutput {
       g.writeStartObject();
       rule(g, "rule", n.rule());
       g.writeStringProperty("name", n.name());
-      g.writeStringProperty("protocol", n.protocol().name());
+      n.protocol().ifPresent(p -> g.writeStringProperty("protocol", p.name()));
       endpoint(g, "on", n.on());
       g.writeName("numbers");
       g.writeStartArray();
       n.numbers().forEach(g::writeNumber);
       g.writeEndArray();
+      g.writeName("ports");
+      g.writeStartArray();
+      n.ports().forEach(p -> g.writeString(p.toString()));
+      g.writeEndArray();
       g.writeEndObject();
     }
     g.writeEndArray();
+    tierSteps(g, "tiers", side.tiers());
+    tierSteps(g, "alternatives", side.alternatives());
     g.writeEndObject();
+  }
+
+  /** T1–T3, T9: {@code [{"tier":"admin","rule":{…},"priority":10,"action":"deny",…}]}. */
+  private static void tierSteps(JsonGenerator g, String field, List<Explanation.TierStep> steps) {
+    g.writeName(field);
+    g.writeStartArray();
+    for (Explanation.TierStep t : steps) {
+      g.writeStartObject();
+      g.writeStringProperty("tier", t.tier().name().toLowerCase(Locale.ROOT));
+      rule(g, "rule", t.rule());
+      g.writeNumberProperty("priority", t.priority());
+      t.ruleName().ifPresent(n -> g.writeStringProperty("ruleName", n));
+      g.writeStringProperty("action", t.action().name().toLowerCase(Locale.ROOT));
+      g.writeBooleanProperty("failedClosed", t.failedClosed());
+      g.writeStringProperty("text", t.toString());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void rule(JsonGenerator g, String field, Explanation.RuleRef rule) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
     footer = {
       "",
       "Exit codes: 0 done/allowed/no change, 1 denied/changed, 2 bad input or usage,"
-          + " 3 internal error."
+          + " 3 internal error, 4 answered but incomplete (eval, diff; stderr says why)."
     })
 final class KubereachCommand implements Runnable {
 

@@ -81,7 +81,7 @@ final class ListCommand implements Callable<Integer> {
     }
     output.write(
         spec.commandLine().getOut(),
-        out -> ConnectionsOutput.write(format, connections, caveatsOf, out));
+        out -> ConnectionsOutput.write(format, connections, caveatsOf, index.limitations(), out));
     return Main.OK;
   }
 

@@ -21,6 +21,12 @@ public final class Main {
   /** Exit code: a defect of the tool, never mistaken for "denied". */
   static final int INTERNAL_ERROR = 3;
 
+  /**
+   * Exit code of {@code eval} and {@code diff}: answered, but the answer is incomplete (a policy
+   * kind not analysed, a lenient load, an order-dependent verdict); stderr says why.
+   */
+  static final int INCOMPLETE = 4;
+
   private Main() {}
 
   /**

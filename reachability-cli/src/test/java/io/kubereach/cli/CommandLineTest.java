@@ -160,7 +160,8 @@ class CommandLineTest {
     CliRun run = CliRun.of("list", cluster().toString(), "-o", "json", "--output", out.toString());
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).isEmpty();
-    assertThat(Files.readString(out)).startsWith("{\"count\":5,\"connections\":[");
+    assertThat(Files.readString(out))
+        .startsWith("{\"complete\":true,\"limitations\":[],\"count\":5,\"connections\":[");
   }
 
   @Test

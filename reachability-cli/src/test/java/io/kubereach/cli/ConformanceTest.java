@@ -2,9 +2,11 @@ package io.kubereach.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubereach.Connection;
 import io.kubereach.ConnectionChange;
 import io.kubereach.ReachabilityDiff;
 import io.kubereach.model.Endpoint;
+import io.kubereach.model.ExternalEndpoint;
 import io.kubereach.model.Port;
 import io.kubereach.model.PortSet;
 import io.kubereach.model.Protocol;
@@ -54,13 +56,73 @@ class ConformanceTest {
         .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> truthTable(dir)));
   }
 
+  /**
+   * The admin-tier goldens of netpol-analyzer (T1–T11). It reads IPv4 only (it warns on IPv6
+   * networks), so both sides are compared on the IPv4 space. One input puts a named port beside a
+   * networks peer in one rule, which the CRD refuses: it runs with {@code --lenient}, the warning
+   * and the incomplete notice must be there, and the answer must still match.
+   */
+  @TestFactory
+  Stream<DynamicTest> netpolAnalyzerAdminTiers() {
+    return Oracle.cases("netpol-analyzer-anp").stream()
+        .map(
+            dir ->
+                DynamicTest.dynamicTest(
+                    dir.getFileName().toString(),
+                    () -> {
+                      if (dir.endsWith("anp_test_named_ports_multiple_peers")) {
+                        CliRun strict =
+                            CliRun.of(
+                                "list",
+                                "--ipblocks-external-only",
+                                dir.resolve("input").toString());
+                        assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(2);
+                        CliRun lenient = sameAs(dir, "expected.txt", true, "--lenient");
+                        assertThat(lenient.err())
+                            .contains("a named port cannot be used with networks")
+                            .contains("incomplete: read leniently:");
+                      } else {
+                        sameAs(dir, "expected.txt", true);
+                      }
+                    }));
+  }
+
+  /**
+   * The upstream ClusterNetworkPolicy conformance suite (T1–T10), every probe through {@code list}
+   * and through {@code eval}.
+   */
+  @TestFactory
+  Stream<DynamicTest> networkPolicyApi() {
+    return Oracle.cases("network-policy-api").stream()
+        .map(
+            dir ->
+                DynamicTest.dynamicTest(
+                    dir.getFileName().toString(),
+                    () -> {
+                      truthTable(dir);
+                      evalEveryProbe(dir);
+                    }));
+  }
+
   private static void sameAs(Path dir, String expectedFile) throws IOException {
-    CliRun run = CliRun.of("list", "--ipblocks-external-only", dir.resolve("input").toString());
+    sameAs(dir, expectedFile, false);
+  }
+
+  private static CliRun sameAs(Path dir, String expectedFile, boolean ipv4Only, String... flags)
+      throws IOException {
+    List<String> args = new ArrayList<>(List.of("list", "--ipblocks-external-only"));
+    args.addAll(List.of(flags));
+    args.add(dir.resolve("input").toString());
+    CliRun run = CliRun.of(args.toArray(String[]::new));
     assertThat(run.exitCode()).as(run.toString()).isZero();
     List<String> expected =
         Files.readAllLines(dir.resolve(expectedFile)).stream().filter(l -> !l.isBlank()).toList();
-    ReachabilityDiff diff =
-        ReachabilityDiff.of(CliRun.parseList(expected), CliRun.parseList(run.lines()));
+    List<String> ours = run.lines();
+    if (ipv4Only) {
+      expected = expected.stream().filter(l -> !ipv6(l)).toList();
+      ours = ours.stream().filter(l -> !ipv6(l)).toList();
+    }
+    ReachabilityDiff diff = ReachabilityDiff.of(CliRun.parseList(expected), CliRun.parseList(ours));
     assertThat(diff.changes())
         .as("differences (- only expected, + only ours, ~ other ports)")
         .extracting(ConnectionChange::toString)
@@ -69,6 +131,33 @@ class ConformanceTest {
     assertThat(run.lines().stream().filter(l -> !l.contains("[External]")).toList())
         .containsExactlyElementsOf(
             expected.stream().filter(l -> !l.contains("[External]")).toList());
+    return run;
+  }
+
+  /** Whether a list line has an IPv6 external end. */
+  private static boolean ipv6(String line) {
+    Connection c = CliRun.parseLine(line);
+    return Stream.of(c.source(), c.destination())
+        .anyMatch(e -> e instanceof ExternalEndpoint x && x.isIpv6());
+  }
+
+  /** Every probe of expected.tsv through {@code eval}: exit code 0 allowed, 1 denied. */
+  private static void evalEveryProbe(Path dir) throws IOException {
+    List<String> wrong = new ArrayList<>();
+    String cluster = dir.resolve("cluster.yaml").toString();
+    for (String line : Files.readAllLines(dir.resolve("expected.tsv"))) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] f = line.split("\t");
+      CliRun run =
+          CliRun.of("eval", cluster, "-s", f[0], "-d", f[1], "--protocol", f[2], "-p", f[3]);
+      int expected = Boolean.parseBoolean(f[4]) ? 0 : 1;
+      if (run.exitCode() != expected) {
+        wrong.add(line + "\t" + run);
+      }
+    }
+    assertThat(wrong).as("probes where eval disagrees").isEmpty();
   }
 
   /** Every non-self line of expected.tsv, checked through the {@code list} output. */

@@ -14,8 +14,9 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * An immutable picture of a cluster: namespaces, pods, workloads, services and policies. The {@code
- * with…}/{@code without…} methods return new snapshots, for what-if questions.
+ * An immutable picture of a cluster: namespaces, pods, workloads, services, NetworkPolicies,
+ * cluster-scoped tiered policies and nodes. The {@code with…}/{@code without…} methods return new
+ * snapshots, for what-if questions.
  *
  * <p>Every namespace that an object refers to exists: one that was never declared is added with
  * only its name label (S8). Objects are unique by kind, namespace and name.
@@ -33,13 +34,21 @@ import java.util.stream.Stream;
  * @param workloads the workloads, in input order
  * @param services the services, in input order
  * @param policies the NetworkPolicies, in input order
+ * @param clusterPolicies the cluster-scoped tiered policies (ClusterNetworkPolicy, and the v1alpha1
+ *     AdminNetworkPolicy and BaselineAdminNetworkPolicy), in input order
+ * @param nodes the nodes, in input order
+ * @param limitations what the input is known to leave out (objects of kinds not analysed, fields
+ *     read leniently); empty for a complete snapshot
  */
 public record ClusterSnapshot(
     List<Namespace> namespaces,
     List<Pod> pods,
     List<Workload> workloads,
     List<Service> services,
-    List<NetworkPolicy> policies) {
+    List<NetworkPolicy> policies,
+    List<ClusterNetworkPolicy> clusterPolicies,
+    List<Node> nodes,
+    List<Limitation> limitations) {
 
   /** Validates uniqueness and adds implied namespaces (S8). */
   public ClusterSnapshot {
@@ -47,10 +56,15 @@ public record ClusterSnapshot(
     workloads = List.copyOf(requireNonNull(workloads, "workloads"));
     services = List.copyOf(requireNonNull(services, "services"));
     policies = List.copyOf(requireNonNull(policies, "policies"));
+    clusterPolicies = List.copyOf(requireNonNull(clusterPolicies, "clusterPolicies"));
+    nodes = List.copyOf(requireNonNull(nodes, "nodes"));
+    limitations = List.copyOf(requireNonNull(limitations, "limitations"));
     requireUnique(pods, p -> "Pod " + p.namespace() + "/" + p.name());
     requireUnique(workloads, w -> w.kind() + " " + w.namespace() + "/" + w.name());
     requireUnique(services, s -> "Service " + s.namespace() + "/" + s.name());
     requireUnique(policies, p -> "NetworkPolicy " + p.namespace() + "/" + p.name());
+    requireUnique(clusterPolicies, p -> p.kind() + " " + p.name());
+    requireUnique(nodes, n -> "Node " + n.name());
     Map<String, Namespace> all = new LinkedHashMap<>();
     for (Namespace ns : requireNonNull(namespaces, "namespaces")) {
       if (all.put(ns.name(), ns) != null) {
@@ -65,6 +79,24 @@ public record ClusterSnapshot(
         .flatMap(Function.identity())
         .forEach(name -> all.computeIfAbsent(name, Namespace::of));
     namespaces = List.copyOf(all.values());
+  }
+
+  /** This snapshot, said to leave out what {@code limitation} says as well. */
+  public ClusterSnapshot withLimitation(Limitation limitation) {
+    List<Limitation> more = new ArrayList<>(limitations);
+    more.add(requireNonNull(limitation, "limitation"));
+    return new ClusterSnapshot(
+        namespaces, pods, workloads, services, policies, clusterPolicies, nodes, more);
+  }
+
+  /** A complete snapshot without cluster-scoped policies or nodes. */
+  public ClusterSnapshot(
+      List<Namespace> namespaces,
+      List<Pod> pods,
+      List<Workload> workloads,
+      List<Service> services,
+      List<NetworkPolicy> policies) {
+    this(namespaces, pods, workloads, services, policies, List.of(), List.of(), List.of());
   }
 
   private static <T> void requireUnique(List<T> items, Function<T, String> key) {
@@ -97,6 +129,13 @@ public record ClusterSnapshot(
     return pods.stream().filter(named(Pod::namespace, Pod::name, namespace, name)).findFirst();
   }
 
+  /** The cluster-scoped policy of that kind and name, if any. */
+  public Optional<ClusterNetworkPolicy> clusterPolicy(PolicyKind kind, String name) {
+    return clusterPolicies.stream()
+        .filter(p -> p.kind() == kind && p.name().equals(name))
+        .findFirst();
+  }
+
   /** The policy of that namespace and name, if any. */
   public Optional<NetworkPolicy> policy(String namespace, String name) {
     return policies.stream()
@@ -122,7 +161,58 @@ public record ClusterSnapshot(
         replaceOrAdd(
             policies,
             named(NetworkPolicy::namespace, NetworkPolicy::name, policy.namespace(), policy.name()),
-            policy));
+            policy),
+        clusterPolicies,
+        nodes,
+        limitations);
+  }
+
+  /**
+   * This snapshot with {@code policy} added, or replacing the cluster-scoped policy of the same
+   * kind and name.
+   */
+  public ClusterSnapshot withClusterPolicy(ClusterNetworkPolicy policy) {
+    return new ClusterSnapshot(
+        namespaces,
+        pods,
+        workloads,
+        services,
+        policies,
+        replaceOrAdd(
+            clusterPolicies,
+            p -> p.kind() == policy.kind() && p.name().equals(policy.name()),
+            policy),
+        nodes,
+        limitations);
+  }
+
+  /**
+   * This snapshot without the policy {@code ref} names, of any kind.
+   *
+   * @throws IllegalArgumentException if there is no such policy
+   */
+  public ClusterSnapshot withoutPolicy(PolicyRef ref) {
+    if (ref.kind() == PolicyKind.NetworkPolicy) {
+      return withoutPolicy(ref.namespace().orElseThrow(), ref.name());
+    }
+    ClusterNetworkPolicy gone =
+        clusterPolicy(ref.kind(), ref.name())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "policy "
+                            + ref
+                            + " is not in this snapshot; cluster-scoped policies: "
+                            + clusterPolicies));
+    return new ClusterSnapshot(
+        namespaces,
+        pods,
+        workloads,
+        services,
+        policies,
+        clusterPolicies.stream().filter(p -> p != gone).toList(),
+        nodes,
+        limitations);
   }
 
   /**
@@ -143,7 +233,14 @@ public record ClusterSnapshot(
                             + " is not in this snapshot; policies: "
                             + policies));
     return new ClusterSnapshot(
-        namespaces, pods, workloads, services, policies.stream().filter(p -> p != gone).toList());
+        namespaces,
+        pods,
+        workloads,
+        services,
+        policies.stream().filter(p -> p != gone).toList(),
+        clusterPolicies,
+        nodes,
+        limitations);
   }
 
   /** This snapshot with {@code pod} added, or replacing the pod of the same name. */
@@ -153,7 +250,10 @@ public record ClusterSnapshot(
         replaceOrAdd(pods, named(Pod::namespace, Pod::name, pod.namespace(), pod.name()), pod),
         workloads,
         services,
-        policies);
+        policies,
+        clusterPolicies,
+        nodes,
+        limitations);
   }
 
   /**
@@ -189,7 +289,10 @@ public record ClusterSnapshot(
                     && w.name().equals(workload.name()),
             workload),
         services,
-        policies);
+        policies,
+        clusterPolicies,
+        nodes,
+        limitations);
   }
 
   /**
@@ -224,7 +327,10 @@ public record ClusterSnapshot(
         pods,
         workloads,
         services,
-        policies);
+        policies,
+        clusterPolicies,
+        nodes,
+        limitations);
   }
 
   private static <T> Predicate<T> named(
@@ -261,7 +367,10 @@ public record ClusterSnapshot(
         + services.size()
         + " services, "
         + policies.size()
-        + " policies]";
+        + " policies"
+        + (clusterPolicies.isEmpty() ? "" : ", " + clusterPolicies.size() + " cluster policies")
+        + (nodes.isEmpty() ? "" : ", " + nodes.size() + " nodes")
+        + "]";
   }
 
   /** Collects objects for a new {@link ClusterSnapshot}. Not thread-safe. */
@@ -271,6 +380,9 @@ public record ClusterSnapshot(
     private final List<Workload> workloads = new ArrayList<>();
     private final List<Service> services = new ArrayList<>();
     private final List<NetworkPolicy> policies = new ArrayList<>();
+    private final List<ClusterNetworkPolicy> clusterPolicies = new ArrayList<>();
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<Limitation> limitations = new ArrayList<>();
 
     private Builder() {}
 
@@ -304,13 +416,32 @@ public record ClusterSnapshot(
       return this;
     }
 
+    /** Adds a cluster-scoped policy. */
+    public Builder add(ClusterNetworkPolicy policy) {
+      clusterPolicies.add(requireNonNull(policy));
+      return this;
+    }
+
+    /** Records what the input leaves out (see {@link ClusterSnapshot#limitations()}). */
+    public Builder add(Limitation limitation) {
+      limitations.add(requireNonNull(limitation));
+      return this;
+    }
+
+    /** Adds a node. */
+    public Builder add(Node node) {
+      nodes.add(requireNonNull(node));
+      return this;
+    }
+
     /**
      * The snapshot.
      *
      * @throws IllegalArgumentException if two objects of one kind share a namespace and name
      */
     public ClusterSnapshot build() {
-      return new ClusterSnapshot(namespaces, pods, workloads, services, policies);
+      return new ClusterSnapshot(
+          namespaces, pods, workloads, services, policies, clusterPolicies, nodes, limitations);
     }
   }
 }

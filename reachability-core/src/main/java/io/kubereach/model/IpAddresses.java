@@ -66,7 +66,38 @@ final class IpAddresses {
       return a;
     } catch (AddressStringException | IncompatibleAddressException e) {
       throw new IllegalArgumentException(
-          what + " '" + text + "' is not a valid IP address or CIDR: " + e.getMessage(), e);
+          what + " '" + text + "' is not a valid IP address or CIDR: " + reason(text.trim()), e);
     }
+  }
+
+  /** Why the text is not an address, in our words (the parser's own are its internals). */
+  private static String reason(String text) {
+    int slash = text.indexOf('/');
+    String address = slash < 0 ? text : text.substring(0, slash);
+    boolean v6 = address.contains(":");
+    if (slash >= 0) {
+      String prefix = text.substring(slash + 1);
+      int bits = v6 ? 128 : 32;
+      if (!prefix.matches("\\d{1,3}") || Integer.parseInt(prefix) > bits) {
+        return "the prefix length must be a number from 0 to "
+            + bits
+            + " for "
+            + (v6 ? "IPv6" : "IPv4");
+      }
+    }
+    if (!v6) {
+      String[] parts = address.split("\\.", -1);
+      if (parts.length != 4) {
+        return "an IPv4 address has four numbers separated by dots, e.g. 10.0.0.1";
+      }
+      for (String part : parts) {
+        if (!part.matches("\\d{1,3}") || Integer.parseInt(part) > 255) {
+          return "each of the four numbers must be 0 to 255 ('" + part + "' is not)";
+        }
+      }
+    }
+    return v6
+        ? "expected an IPv6 address such as fd00::1, or a CIDR such as fd00::/8"
+        : "expected an address such as 10.0.0.1, or a CIDR such as 10.0.0.0/8";
   }
 }

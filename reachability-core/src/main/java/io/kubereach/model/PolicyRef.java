@@ -41,6 +41,11 @@ public record PolicyRef(PolicyKind kind, Optional<String> namespace, String name
     return networkPolicy(policy.namespace(), policy.name());
   }
 
+  /** The reference of a cluster-scoped policy. */
+  public static PolicyRef of(ClusterNetworkPolicy policy) {
+    return cluster(policy.kind(), policy.name());
+  }
+
   /** A NetworkPolicy by namespace and name. */
   public static PolicyRef networkPolicy(String namespace, String name) {
     return new PolicyRef(PolicyKind.NetworkPolicy, Optional.of(namespace), name);

@@ -45,19 +45,28 @@ public record ConnectionViolation(
     explanations = List.copyOf(explanations);
   }
 
-  /** The rules (policy and rule index) that let the connection out of the source. */
+  /**
+   * The rules (policy and rule index) that let the connection out of the source: NetworkPolicy
+   * rules, or the tiered rule that accepted it (T3).
+   */
   public List<RuleRef> egressAllowedBy() {
     return refs(Explanation::egress);
   }
 
-  /** The rules (policy and rule index) that let the connection into the destination. */
+  /** The rules that let the connection into the destination, likewise. */
   public List<RuleRef> ingressAllowedBy() {
     return refs(Explanation::ingress);
   }
 
   private List<RuleRef> refs(Function<Explanation, Side> side) {
     Set<RuleRef> out = new LinkedHashSet<>();
-    explanations.forEach(e -> out.addAll(side.apply(e).allowedBy()));
+    for (Explanation e : explanations) {
+      Side s = side.apply(e);
+      out.addAll(s.allowedBy());
+      if (s.outcome() == Outcome.ACCEPTED) {
+        out.add(s.tiers().get(s.tiers().size() - 1).rule()); // T3: the accepting tier rule
+      }
+    }
     return List.copyOf(out);
   }
 
@@ -81,6 +90,8 @@ public record ConnectionViolation(
       Side s = side.apply(e);
       if (s.outcome() == Outcome.ALLOWED) {
         rules.addAll(s.allowedBy());
+      } else if (s.outcome() == Outcome.ACCEPTED) {
+        causes.add(s.tiers().get(s.tiers().size() - 1).toString()); // T3: the accepting rule
       } else {
         causes.add(text(s.outcome()));
       }
@@ -98,6 +109,8 @@ public record ConnectionViolation(
       case SELF -> "the same pod (S11)";
       case ALLOWED -> "allowed";
       case DENIED -> "denied";
+      case ACCEPTED -> "accepted by a tiered policy";
+      case REFUSED -> "denied by a tiered policy";
     };
   }
 

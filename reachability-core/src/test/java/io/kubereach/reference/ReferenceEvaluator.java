@@ -54,19 +54,6 @@ import java.util.TreeSet;
  */
 public final class ReferenceEvaluator {
 
-  /** A pod of the snapshot, or a workload's template standing for its replicas. */
-  private record RefPod(
-      String namespace,
-      Map<String, String> labels,
-      List<ContainerPort> ports,
-      List<IPAddress> ips,
-      boolean distinctReplicas,
-      WorkloadEndpoint podEndpoint,
-      WorkloadEndpoint endpoint) {}
-
-  /** One end of a pair: a pod, or one external address. */
-  private record End(Optional<RefPod> pod, Optional<IPAddress> address) {}
-
   /** The first and last value of a block of one family. */
   private record Bounds(BigInteger first, BigInteger last) {}
 
@@ -77,6 +64,7 @@ public final class ReferenceEvaluator {
   private final Map<Endpoint, List<RefPod>> byPodEndpoint = new HashMap<>();
   private final Map<String, List<NetworkPolicy>> policiesByNamespace = new HashMap<>();
   private final Map<String, IPAddress> blocks = new HashMap<>();
+  private final ReferenceTiers tiers;
 
   private ReferenceEvaluator(ClusterSnapshot snapshot, AnalysisOptions options) {
     this.snapshot = snapshot;
@@ -95,6 +83,7 @@ public final class ReferenceEvaluator {
               p.labels(),
               p.ports(),
               p.ips().stream().map(ReferenceEvaluator::address).toList(),
+              p.hostNetwork(),
               false,
               self,
               owner));
@@ -108,10 +97,12 @@ public final class ReferenceEvaluator {
               w.templateLabels(),
               w.templatePorts(),
               List.of(),
+              w.hostNetwork(),
               w.replicas() >= 2,
               self,
               self));
     }
+    this.tiers = new ReferenceTiers(snapshot, options);
     for (RefPod p : pods) {
       byEndpoint.computeIfAbsent(p.endpoint(), e -> new ArrayList<>()).add(p);
       byPodEndpoint.computeIfAbsent(p.podEndpoint(), e -> new ArrayList<>()).add(p);
@@ -168,14 +159,50 @@ public final class ReferenceEvaluator {
 
   private PortSet allowed(
       Endpoint source, List<RefPod> sources, Endpoint destination, List<RefPod> destinations) {
+    PortSet out = PortSet.none();
+    for (List<PortSet> possible : possibilities(source, sources, destination, destinations)) {
+      out = out.union(possible.get(0));
+    }
+    return out;
+  }
+
+  /**
+   * T9: the ports whose verdict another order of same-priority policies would change: some pair may
+   * allow them in some order, and no pair allows them in every order.
+   *
+   * @throws IllegalArgumentException if an endpoint is unknown or both are external
+   */
+  public PortSet ambiguous(Endpoint source, Endpoint destination) {
+    PortSet mayAllow = PortSet.none();
+    PortSet mustAllow = PortSet.none();
+    for (List<PortSet> possible :
+        possibilities(source, members(source), destination, members(destination))) {
+      PortSet some = PortSet.none();
+      PortSet every = PortSet.all();
+      for (PortSet p : possible) {
+        some = some.union(p);
+        every = every.intersection(p);
+      }
+      mayAllow = mayAllow.union(some);
+      mustAllow = mustAllow.union(every);
+    }
+    return mayAllow.difference(mustAllow);
+  }
+
+  /**
+   * For each pair of members the endpoints stand for, what the pair may be allowed under every
+   * order of same-priority policies; the deterministic order's answer first.
+   */
+  private List<List<PortSet>> possibilities(
+      Endpoint source, List<RefPod> sources, Endpoint destination, List<RefPod> destinations) {
     if (source instanceof ExternalEndpoint && destination instanceof ExternalEndpoint) {
       throw new IllegalArgumentException("no policy applies between addresses");
     }
-    PortSet out = PortSet.none();
+    List<List<PortSet>> out = new ArrayList<>();
     if (source instanceof ExternalEndpoint x) {
       for (IPAddress a : samples(x)) {
         for (RefPod q : destinations) {
-          out = out.union(ports(new End(Optional.empty(), Optional.of(a)), pod(q)));
+          out.add(ports(new End(Optional.empty(), Optional.of(a)), pod(q)));
         }
       }
       return out;
@@ -183,7 +210,7 @@ public final class ReferenceEvaluator {
     if (destination instanceof ExternalEndpoint x) {
       for (RefPod p : sources) {
         for (IPAddress a : samples(x)) {
-          out = out.union(ports(pod(p), new End(Optional.empty(), Optional.of(a))));
+          out.add(ports(pod(p), new End(Optional.empty(), Optional.of(a))));
         }
       }
       return out;
@@ -195,9 +222,9 @@ public final class ReferenceEvaluator {
           if (replicas) {
             continue; // two replicas of one endpoint are two distinct pods
           }
-          return PortSet.all(); // S11: a pod always reaches itself
+          return List.of(List.of(PortSet.all())); // S11: a pod always reaches itself, tiers or not
         }
-        out = out.union(ports(pod(p), pod(q)));
+        out.add(ports(pod(p), pod(q)));
       }
     }
     return out;
@@ -219,23 +246,44 @@ public final class ReferenceEvaluator {
     return out;
   }
 
-  /** S5: what the egress of the source and the ingress of the destination both allow. */
-  private PortSet ports(End source, End destination) {
-    PortSet egress =
+  /**
+   * S5: what the egress of the source and the ingress of the destination both allow, under every
+   * pair of orders of same-priority policies (T9, chosen independently per side); the deterministic
+   * orders' answer first.
+   */
+  private List<PortSet> ports(End source, End destination) {
+    List<PortSet> egress =
         source
             .pod()
             .map(p -> side(PolicyType.Egress, p, destination, destination))
-            .orElse(PortSet.all());
-    PortSet ingress =
+            .orElse(List.of(PortSet.all()));
+    List<PortSet> ingress =
         destination
             .pod()
             .map(q -> side(PolicyType.Ingress, q, source, destination))
-            .orElse(PortSet.all());
-    return egress.intersection(ingress);
+            .orElse(List.of(PortSet.all()));
+    List<PortSet> out = new ArrayList<>();
+    for (PortSet e : egress) {
+      for (PortSet i : ingress) {
+        out.add(e.intersection(i));
+      }
+    }
+    return out;
   }
 
-  /** S1, S2, S3, S4: one side of one pair. */
-  private PortSet side(PolicyType direction, RefPod subject, End peer, End destination) {
+  /** T1: the tier chain of one side, under every order of same-priority policies. */
+  private List<PortSet> side(PolicyType direction, RefPod subject, End peer, End destination) {
+    return tiers.side(
+        direction,
+        subject,
+        peer,
+        destination,
+        networkPolicies(direction, subject, peer, destination));
+  }
+
+  /** S1, S2, S3, S4: the NetworkPolicy tier of one side; empty when no policy isolates it (T4). */
+  private Optional<PortSet> networkPolicies(
+      PolicyType direction, RefPod subject, End peer, End destination) {
     boolean isolated = false;
     PortSet out = PortSet.none();
     for (NetworkPolicy policy : policiesByNamespace.getOrDefault(subject.namespace(), List.of())) {
@@ -251,7 +299,7 @@ public final class ReferenceEvaluator {
         }
       }
     }
-    return isolated ? out : PortSet.all();
+    return isolated ? Optional.of(out) : Optional.empty();
   }
 
   /** S6, S7, S12. */
@@ -331,23 +379,27 @@ public final class ReferenceEvaluator {
     return new IPAddressString(text).getAddress();
   }
 
-  /** The first and the past-the-end value of every CIDR and except of every policy. */
+  /**
+   * The first and last value of every CIDR and except of every policy rule, of every tiered
+   * networks peer and of every node address a nodes peer matches.
+   */
   private List<Bounds> boundaries(boolean v6) {
-    List<Bounds> out = new ArrayList<>();
+    List<String> cidrs = new ArrayList<>(tiers.addressSets());
     for (NetworkPolicy policy : snapshot.policies()) {
       for (Rule rule : concat(policy.ingress(), policy.egress())) {
         for (Peer p : rule.peers()) {
           if (p instanceof IpBlockPeer b) {
-            List<String> all = new ArrayList<>(b.except());
-            all.add(b.cidr());
-            for (String cidr : all) {
-              IPAddress block = block(cidr);
-              if (block.isIPv6() == v6) {
-                out.add(new Bounds(block.getValue(), block.getUpperValue()));
-              }
-            }
+            cidrs.addAll(b.except());
+            cidrs.add(b.cidr());
           }
         }
+      }
+    }
+    List<Bounds> out = new ArrayList<>();
+    for (String cidr : cidrs) {
+      IPAddress block = new IPAddressString(cidr).getAddress().toPrefixBlock();
+      if (block.isIPv6() == v6) {
+        out.add(new Bounds(block.getValue(), block.getUpperValue()));
       }
     }
     return out;
@@ -483,7 +535,8 @@ public final class ReferenceEvaluator {
         }
       }
     }
-    return pods.stream().flatMap(p -> p.ips().stream()).anyMatch(IPAddress::isIPv6)
+    return tiers.addressSets().stream().anyMatch(c -> c.contains(":"))
+        || pods.stream().flatMap(p -> p.ips().stream()).anyMatch(IPAddress::isIPv6)
         || snapshot.services().stream()
             .flatMap(s -> s.sourceRanges().stream())
             .anyMatch(r -> r.contains(":"));

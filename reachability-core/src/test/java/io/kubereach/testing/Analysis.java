@@ -27,6 +27,9 @@ public interface Analysis {
   /** The ports on which {@code s} reaches {@code d}. */
   PortSet allowed(Endpoint s, Endpoint d);
 
+  /** T9: the ports whose verdict between {@code s} and {@code d} depends on the policy order. */
+  PortSet ambiguous(Endpoint s, Endpoint d);
+
   /** Every allowed connection at workload granularity. */
   List<Connection> connections();
 
@@ -96,6 +99,11 @@ public interface Analysis {
       }
 
       @Override
+      public PortSet ambiguous(Endpoint s, Endpoint d) {
+        return index.ambiguous(s, d);
+      }
+
+      @Override
       public List<Connection> connections() {
         return index.connections();
       }
@@ -134,6 +142,11 @@ public interface Analysis {
       @Override
       public PortSet allowed(Endpoint s, Endpoint d) {
         return reference.allowed(s, d);
+      }
+
+      @Override
+      public PortSet ambiguous(Endpoint s, Endpoint d) {
+        return reference.ambiguous(s, d);
       }
 
       @Override

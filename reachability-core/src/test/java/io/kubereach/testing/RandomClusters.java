@@ -1,5 +1,9 @@
 package io.kubereach.testing;
 
+import io.kubereach.model.ClusterNetworkPolicy;
+import io.kubereach.model.ClusterPeer;
+import io.kubereach.model.ClusterPort;
+import io.kubereach.model.ClusterRule;
 import io.kubereach.model.ClusterSnapshot;
 import io.kubereach.model.ContainerPort;
 import io.kubereach.model.IpBlockPeer;
@@ -8,17 +12,22 @@ import io.kubereach.model.LabelSelector.Operator;
 import io.kubereach.model.LabelSelector.Requirement;
 import io.kubereach.model.Namespace;
 import io.kubereach.model.NetworkPolicy;
+import io.kubereach.model.Node;
 import io.kubereach.model.Owner;
 import io.kubereach.model.Peer;
 import io.kubereach.model.Pod;
 import io.kubereach.model.PodPeer;
+import io.kubereach.model.PolicyKind;
 import io.kubereach.model.PolicyType;
+import io.kubereach.model.PortRange;
 import io.kubereach.model.PortRef;
 import io.kubereach.model.PortSpec;
 import io.kubereach.model.Protocol;
 import io.kubereach.model.Rule;
 import io.kubereach.model.Service;
 import io.kubereach.model.ServicePort;
+import io.kubereach.model.Tier;
+import io.kubereach.model.TierAction;
 import io.kubereach.model.Workload;
 import io.kubereach.model.WorkloadKind;
 import java.util.ArrayList;
@@ -37,8 +46,11 @@ import java.util.TreeSet;
  * protocols, endPort ranges, ipBlocks with except in IPv4 and IPv6, every policyTypes combination
  * (including absent), UDP and SCTP, pods with and without IPs of both families, hostNetwork,
  * workloads with 0 to 3 replicas, owned pods, and Services with numbered and named target ports
- * (S14). The same seed always gives the same cluster, and every cluster survives a round trip
- * through manifests (a DaemonSet has no replica count there, so it gets 1).
+ * (S14); and in about half of them tiered policies (T1-T11: ClusterNetworkPolicies of both tiers,
+ * AdminNetworkPolicies, a BaselineAdminNetworkPolicy) with every action, rule orders, priorities
+ * with ties, namespaces, pods, networks and nodes peers of both families, numbered and named ports,
+ * and sometimes Node objects. The same seed always gives the same cluster, and every cluster
+ * survives a round trip through manifests (a DaemonSet has no replica count there, so it gets 1).
  *
  * <pre>{@code
  * ClusterSnapshot c = RandomClusters.generate(42L);
@@ -113,11 +125,130 @@ public final class RandomClusters {
     for (int i = 0; i < services; i++) {
       b.add(service(r, NAMESPACES[r.nextInt(namespaces)], "svc" + i));
     }
+    // T1-T11: a few tiered policies in about half of the clusters, with ties of priority.
+    if (r.nextBoolean()) {
+      boolean nodes = r.nextBoolean();
+      if (nodes) {
+        b.add(new Node("n0", Map.of("role", "infra"), List.of("10.0.3.1", "2001:db8::1")));
+        b.add(new Node("n1", Map.of("role", "worker"), List.of("10.0.3.2")));
+      }
+      int tiered = 1 + r.nextInt(3);
+      boolean baseline = false;
+      for (int i = 0; i < tiered; i++) {
+        PolicyKind kind =
+            switch (r.nextInt(6)) {
+              case 0 -> PolicyKind.AdminNetworkPolicy;
+              case 1 ->
+                  baseline
+                      ? PolicyKind.ClusterNetworkPolicy
+                      : PolicyKind.BaselineAdminNetworkPolicy;
+              default -> PolicyKind.ClusterNetworkPolicy;
+            };
+        baseline |= kind == PolicyKind.BaselineAdminNetworkPolicy;
+        b.add(tiered(r, kind, "cnp" + i, namespaces));
+      }
+    }
     int policies = r.nextInt(7);
     for (int i = 0; i < policies; i++) {
       b.add(policy(r, NAMESPACES[r.nextInt(namespaces)], "np" + i, namespaces));
     }
     return b.build();
+  }
+
+  private static final int[] PRIORITIES = {10, 20, 20};
+
+  /** T1-T11: a tiered policy of a kind, with every peer and port form. */
+  private static ClusterNetworkPolicy tiered(
+      Random r, PolicyKind kind, String name, int namespaces) {
+    Tier tier =
+        switch (kind) {
+          case AdminNetworkPolicy -> Tier.Admin;
+          case BaselineAdminNetworkPolicy -> Tier.Baseline;
+          default -> r.nextBoolean() ? Tier.Admin : Tier.Baseline;
+        };
+    boolean banp = kind == PolicyKind.BaselineAdminNetworkPolicy;
+    int priority = banp ? 0 : PRIORITIES[r.nextInt(PRIORITIES.length)];
+    return new ClusterNetworkPolicy(
+        kind,
+        banp ? "default" : name,
+        tier,
+        priority,
+        podsPeer(r, namespaces),
+        tierRules(r, PolicyType.Ingress, banp, namespaces),
+        tierRules(r, PolicyType.Egress, banp, namespaces));
+  }
+
+  private static List<ClusterRule> tierRules(
+      Random r, PolicyType direction, boolean banp, int namespaces) {
+    List<ClusterRule> out = new ArrayList<>();
+    int n = r.nextInt(4);
+    for (int i = 0; i < n; i++) {
+      TierAction action = TierAction.values()[r.nextInt(banp ? 2 : 3)];
+      List<ClusterPeer> peers = new ArrayList<>();
+      int np = 1 + r.nextInt(2);
+      boolean addresses = false;
+      for (int j = 0; j < np; j++) {
+        ClusterPeer peer =
+            direction == PolicyType.Egress && r.nextInt(3) == 0
+                ? addressPeer(r)
+                : podsPeer(r, namespaces);
+        addresses |= !peer.selectsPods();
+        peers.add(peer);
+      }
+      List<ClusterPort> ports = new ArrayList<>();
+      int nports = r.nextInt(3);
+      for (int j = 0; j < nports; j++) {
+        // Named ports never beside addresses (the CRD refuses it).
+        ports.add(
+            !addresses && r.nextInt(3) == 0
+                ? ClusterPort.named(PORT_NAMES[r.nextInt(PORT_NAMES.length)])
+                : clusterPort(r));
+      }
+      out.add(
+          new ClusterRule(
+              r.nextBoolean() ? Optional.of("r" + i) : Optional.empty(), action, peers, ports));
+    }
+    return out;
+  }
+
+  private static ClusterPort clusterPort(Random r) {
+    Protocol p = protocol(r);
+    int first = NUMBERS[r.nextInt(NUMBERS.length)];
+    return r.nextBoolean()
+        ? ClusterPort.of(new PortRange(p, first, first))
+        : ClusterPort.of(new PortRange(p, first, first + 1 + r.nextInt(400)));
+  }
+
+  private static ClusterPeer podsPeer(Random r, int namespaces) {
+    return r.nextBoolean()
+        ? new ClusterPeer.Namespaces(selector(r, "namespace"))
+        : new ClusterPeer.Pods(selector(r, "namespace"), selector(r, "pod"));
+  }
+
+  private static final List<String> NETWORKS =
+      List.of(
+          "0.0.0.0/0",
+          "::/0",
+          "10.0.0.0/16",
+          "10.0.1.0/24",
+          "10.0.2.3/32",
+          "192.168.0.0/16",
+          "2001:db8::/64",
+          "8.8.8.8/32");
+
+  private static ClusterPeer addressPeer(Random r) {
+    if (r.nextInt(4) == 0) {
+      return new ClusterPeer.Nodes(
+          r.nextBoolean()
+              ? LabelSelector.everything()
+              : LabelSelector.matchLabels(Map.of("role", r.nextBoolean() ? "infra" : "worker")));
+    }
+    List<String> cidrs = new ArrayList<>();
+    int n = 1 + r.nextInt(2);
+    for (int i = 0; i < n; i++) {
+      cidrs.add(NETWORKS.get(r.nextInt(NETWORKS.size())));
+    }
+    return new ClusterPeer.Networks(cidrs);
   }
 
   /** S14: a selector of one label (or none), ports targeting numbers or container port names. */

@@ -1,5 +1,9 @@
 package io.kubereach.testing;
 
+import io.kubereach.model.ClusterNetworkPolicy;
+import io.kubereach.model.ClusterPeer;
+import io.kubereach.model.ClusterPort;
+import io.kubereach.model.ClusterRule;
 import io.kubereach.model.ClusterSnapshot;
 import io.kubereach.model.ContainerPort;
 import io.kubereach.model.IpBlockPeer;
@@ -12,10 +16,14 @@ import io.kubereach.model.Owner;
 import io.kubereach.model.Peer;
 import io.kubereach.model.Pod;
 import io.kubereach.model.PodPeer;
+import io.kubereach.model.PolicyKind;
 import io.kubereach.model.PolicyType;
+import io.kubereach.model.PortRange;
 import io.kubereach.model.PortSpec;
 import io.kubereach.model.Protocol;
 import io.kubereach.model.Rule;
+import io.kubereach.model.Tier;
+import io.kubereach.model.TierAction;
 import io.kubereach.model.Workload;
 import io.kubereach.model.WorkloadKind;
 import java.util.ArrayList;
@@ -168,6 +176,121 @@ public final class RealisticClusters {
           "pods " + pods + " is too small for a realistic cluster; ask for 100 or more");
     }
     return new Generator(pods, seed, style).run();
+  }
+
+  /**
+   * The cluster with a platform team's admin tier on top (T1–T7 in docs/semantics.md), a few dozen
+   * ClusterNetworkPolicies: cluster-wide DNS accepted both ways, monitoring passed on to the teams'
+   * NetworkPolicies, the cloud metadata address denied, each of up to 24 production namespaces
+   * closed to other environments, and a Baseline default deny of ingress where no NetworkPolicy
+   * decides.
+   */
+  public static ClusterSnapshot withAdminTier(ClusterSnapshot cluster) {
+    List<ClusterNetworkPolicy> tier = new ArrayList<>();
+    ClusterPeer everyNamespace = new ClusterPeer.Namespaces(LabelSelector.everything());
+    ClusterPeer dnsPods =
+        new ClusterPeer.Pods(
+            labelled(Namespace.NAME_LABEL, "kube-system"), labelled("k8s-app", "kube-dns"));
+    List<ClusterPort> dnsPorts =
+        List.of(
+            new ClusterPort.Numbers(new PortRange(Protocol.UDP, 53, 53)),
+            new ClusterPort.Numbers(new PortRange(Protocol.TCP, 53, 53)));
+    tier.add(
+        tiered(
+            "cluster-dns-egress",
+            Tier.Admin,
+            10,
+            everyNamespace,
+            List.of(),
+            List.of(tierRule(TierAction.Accept, dnsPorts, dnsPods))));
+    tier.add(
+        tiered(
+            "cluster-dns-ingress",
+            Tier.Admin,
+            11,
+            dnsPods,
+            List.of(tierRule(TierAction.Accept, dnsPorts, everyNamespace)),
+            List.of()));
+    tier.add(
+        tiered(
+            "monitoring-to-teams",
+            Tier.Admin,
+            20,
+            everyNamespace,
+            List.of(
+                tierRule(
+                    TierAction.Pass,
+                    List.of(),
+                    new ClusterPeer.Namespaces(labelled(Namespace.NAME_LABEL, "monitoring")))),
+            List.of()));
+    tier.add(
+        tiered(
+            "no-cloud-metadata",
+            Tier.Admin,
+            30,
+            everyNamespace,
+            List.of(),
+            List.of(
+                tierRule(
+                    TierAction.Deny,
+                    List.of(),
+                    new ClusterPeer.Networks(List.of("169.254.169.254/32"))))));
+    int priority = 100;
+    for (Namespace ns : cluster.namespaces()) {
+      if (!"prod".equals(ns.labels().get("env")) || priority >= 124) {
+        continue;
+      }
+      tier.add(
+          tiered(
+              "protect-" + ns.name(),
+              Tier.Admin,
+              priority++,
+              new ClusterPeer.Namespaces(labelled(Namespace.NAME_LABEL, ns.name())),
+              List.of(
+                  tierRule(
+                      TierAction.Pass,
+                      List.of(),
+                      new ClusterPeer.Namespaces(labelled("env", "prod"))),
+                  tierRule(
+                      TierAction.Pass,
+                      List.of(),
+                      new ClusterPeer.Namespaces(labelled(Namespace.NAME_LABEL, "ingress-nginx"))),
+                  tierRule(TierAction.Deny, List.of(), everyNamespace)),
+              List.of()));
+    }
+    tier.add(
+        tiered(
+            "baseline-default-deny",
+            Tier.Baseline,
+            0,
+            everyNamespace,
+            List.of(tierRule(TierAction.Deny, List.of(), everyNamespace)),
+            List.of()));
+    ClusterSnapshot out = cluster;
+    for (ClusterNetworkPolicy p : tier) {
+      out = out.withClusterPolicy(p);
+    }
+    return out;
+  }
+
+  private static ClusterNetworkPolicy tiered(
+      String name,
+      Tier tier,
+      int priority,
+      ClusterPeer subject,
+      List<ClusterRule> ingress,
+      List<ClusterRule> egress) {
+    return new ClusterNetworkPolicy(
+        PolicyKind.ClusterNetworkPolicy, name, tier, priority, subject, ingress, egress);
+  }
+
+  private static ClusterRule tierRule(
+      TierAction action, List<ClusterPort> ports, ClusterPeer peer) {
+    return new ClusterRule(Optional.empty(), action, List.of(peer), ports);
+  }
+
+  private static LabelSelector labelled(String key, String value) {
+    return LabelSelector.matchLabels(Map.of(key, value));
   }
 
   /** One generation run; not thread-safe, used once. */

@@ -12,6 +12,7 @@ import io.kubereach.model.Pod;
 import io.kubereach.model.PodPeer;
 import io.kubereach.model.Port;
 import io.kubereach.model.PortRef;
+import io.kubereach.model.PortSet;
 import io.kubereach.model.PortSpec;
 import io.kubereach.model.Protocol;
 import io.kubereach.model.Rule;
@@ -98,6 +99,39 @@ class RealisticClustersTest {
     assertThat(ref.allows(endpoint(api), endpoint(web), Port.tcp(8080))).isFalse();
     assertThat(ref.allows(endpoint(web), endpoint(dns), Port.udp(53))).isTrue();
     assertThat(ref.allows(endpoint(web), Endpoint.ip("1.1.1.1"), Port.tcp(443))).isFalse();
+  }
+
+  @Test
+  void theAdminTierClosesProductionToOtherEnvironmentsAndKeepsDnsOpen() {
+    ClusterSnapshot plain = RealisticClusters.generate(3_000, 5L);
+    ClusterSnapshot c = RealisticClusters.withAdminTier(plain);
+    assertThat(c.clusterPolicies()).hasSizeBetween(10, 40);
+    ReferenceEvaluator ref = ReferenceEvaluator.of(c, AnalysisOptions.defaults());
+    Pod prodApi =
+        c.pods().stream()
+            .filter(p -> p.namespace().endsWith("-prod"))
+            .filter(p -> "api".equals(p.labels().get(RealisticClusters.COMPONENT)))
+            .findFirst()
+            .orElseThrow();
+    Pod devWorker =
+        c.pods().stream()
+            .filter(p -> p.namespace().endsWith("-dev"))
+            .filter(p -> "worker".equals(p.labels().get(RealisticClusters.COMPONENT)))
+            .findFirst()
+            .orElseThrow();
+    Pod dns =
+        c.pods().stream()
+            .filter(p -> "kube-dns".equals(p.labels().get("k8s-app")))
+            .findFirst()
+            .orElseThrow();
+    // Every port of prod's api is closed to dev, whatever the teams' NetworkPolicies say.
+    assertThat(ref.allowed(endpoint(devWorker), endpoint(prodApi))).isEqualTo(PortSet.none());
+    assertThat(ref.allows(endpoint(prodApi), endpoint(dns), Port.udp(53))).isTrue();
+    assertThat(ref.allows(endpoint(devWorker), Endpoint.ip("169.254.169.254"), Port.tcp(80)))
+        .isFalse();
+    // Same-app traffic inside prod is still the teams' to decide.
+    Pod prodWeb = sameApp(c, prodApi, "web");
+    assertThat(ref.allows(endpoint(prodWeb), endpoint(prodApi), Port.tcp(8080))).isTrue();
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.kubereach.yaml;
 
+import io.kubereach.model.ClusterNetworkPolicy;
 import io.kubereach.model.ClusterSnapshot;
+import io.kubereach.model.Limitation;
 import io.kubereach.model.Namespace;
 import io.kubereach.model.NetworkPolicy;
 import io.kubereach.model.Pod;
@@ -57,6 +59,21 @@ final class Collector {
   void add(Service service, Location where) {
     unique("Service " + service.namespace() + "/" + service.name(), where);
     snapshot.add(service);
+  }
+
+  void add(ClusterNetworkPolicy policy, Location where) {
+    unique(policy.kind() + " " + policy.name(), where);
+    snapshot.add(policy);
+  }
+
+  void add(io.kubereach.model.Node node, Location where) {
+    unique("Node " + node.name(), where);
+    snapshot.add(node);
+  }
+
+  /** What the input leaves out: makes the snapshot, and every answer from it, incomplete. */
+  void limitation(Limitation limitation) {
+    snapshot.add(limitation);
   }
 
   void add(NetworkPolicy policy, Location where) {

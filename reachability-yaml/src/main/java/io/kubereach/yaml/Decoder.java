@@ -15,16 +15,19 @@ import static io.kubereach.yaml.Fields.string;
 import static io.kubereach.yaml.Fields.stringMap;
 
 import io.kubereach.model.ContainerPort;
+import io.kubereach.model.Endpoint;
 import io.kubereach.model.IpBlockPeer;
 import io.kubereach.model.LabelSelector;
 import io.kubereach.model.LabelSelector.Operator;
 import io.kubereach.model.LabelSelector.Requirement;
+import io.kubereach.model.Limitation;
 import io.kubereach.model.Namespace;
 import io.kubereach.model.NetworkPolicy;
 import io.kubereach.model.Owner;
 import io.kubereach.model.Peer;
 import io.kubereach.model.Pod;
 import io.kubereach.model.PodPeer;
+import io.kubereach.model.PolicyKind;
 import io.kubereach.model.PolicyType;
 import io.kubereach.model.PortRef;
 import io.kubereach.model.PortSpec;
@@ -54,6 +57,16 @@ import java.util.function.Consumer;
  */
 final class Decoder {
 
+  /** The API group of the tiered policies (T11). */
+  private static final String TIERED_GROUP = "policy.networking.k8s.io";
+
+  /** The version of each tiered kind this loader reads. */
+  private static final Map<String, String> TIERED_VERSIONS =
+      Map.of(
+          "ClusterNetworkPolicy", "v1alpha2",
+          "AdminNetworkPolicy", "v1alpha1",
+          "BaselineAdminNetworkPolicy", "v1alpha1");
+
   /** The API groups whose objects of each kind we analyse; other groups reuse some names. */
   private static final Map<String, Set<String>> GROUPS =
       Map.ofEntries(
@@ -67,16 +80,35 @@ final class Decoder {
           Map.entry("StatefulSet", Set.of("apps")),
           Map.entry("Job", Set.of("batch")),
           Map.entry("CronJob", Set.of("batch")),
-          Map.entry("NetworkPolicy", Set.of("networking.k8s.io", "extensions")));
+          Map.entry("NetworkPolicy", Set.of("networking.k8s.io", "extensions")),
+          Map.entry("Node", Set.of("")),
+          Map.entry("ClusterNetworkPolicy", Set.of(TIERED_GROUP)),
+          Map.entry("AdminNetworkPolicy", Set.of(TIERED_GROUP)),
+          Map.entry("BaselineAdminNetworkPolicy", Set.of(TIERED_GROUP)));
+
+  /** The kinds without a namespace. */
+  private static final Set<String> CLUSTER_SCOPED =
+      Set.of(
+          "Namespace",
+          "Node",
+          "ClusterNetworkPolicy",
+          "AdminNetworkPolicy",
+          "BaselineAdminNetworkPolicy");
 
   private static final String DEFAULT_NAMESPACE = "default";
 
   private final String source;
   private final Collector out;
+  private final boolean lenient;
 
-  Decoder(String source, Collector out) {
+  /**
+   * @param lenient whether what the CRDs refuse but has a reading is a warning (and makes the
+   *     snapshot incomplete) rather than an error
+   */
+  Decoder(String source, Collector out, boolean lenient) {
     this.source = source;
     this.out = out;
+    this.lenient = lenient;
   }
 
   /** Decodes one document: a single object, a {@code List}, or nothing (an empty document). */
@@ -123,6 +155,23 @@ final class Decoder {
         list(map, kind);
         return;
       }
+      String group =
+          apiVersion.map(v -> v.contains("/") ? v.substring(0, v.indexOf('/')) : "").orElse(null);
+      Optional<String> foreign =
+          group == null ? Optional.empty() : ForeignPolicies.project(group, kind);
+      if (foreign.isPresent()) {
+        incomplete(
+            map,
+            id,
+            Limitation.Kind.UNANALYSED_POLICY_KIND,
+            foreign.get()
+                + " policy "
+                + kind
+                + " ("
+                + apiVersion.get()
+                + ") is not analysed: the answers do not account for it");
+        return;
+      }
       Set<String> groups = GROUPS.get(kind);
       if (groups == null) {
         out.warning(
@@ -130,8 +179,6 @@ final class Decoder {
                 map.line(), map.column(), id, "", "kind " + kind + " is not analysed; skipped"));
         return;
       }
-      String group =
-          apiVersion.map(v -> v.contains("/") ? v.substring(0, v.indexOf('/')) : "").orElse(null);
       if (group != null && !groups.contains(group)) {
         out.warning(
             diagnostic(
@@ -146,6 +193,22 @@ final class Decoder {
                     + " is not the Kubernetes API's; skipped"));
         return;
       }
+      if (TIERED_GROUP.equals(group)
+          && !apiVersion.get().equals(TIERED_GROUP + "/" + TIERED_VERSIONS.get(kind))) {
+        incomplete(
+            map,
+            id,
+            Limitation.Kind.UNANALYSED_POLICY_KIND,
+            kind
+                + " of version "
+                + apiVersion.get()
+                + " is not read (only "
+                + TIERED_GROUP
+                + "/"
+                + TIERED_VERSIONS.get(kind)
+                + "): the answers do not account for it");
+        return;
+      }
       MapNode metadata =
           optMap(map, "metadata", "")
               .orElseThrow(() -> new Invalid(map, "metadata", "is required"));
@@ -157,8 +220,26 @@ final class Decoder {
       Location where = new Location(source, map.line(), map.column());
       Consumer<Invalid> warn =
           w -> out.warning(diagnostic(w.line(), w.column(), id, w.path(), w.getMessage()));
+      Consumer<Invalid> strictness =
+          w -> {
+            if (!lenient) {
+              throw w;
+            }
+            out.warning(diagnostic(w.line(), w.column(), id, w.path(), w.getMessage()));
+            out.limitation(
+                new Limitation(
+                    Limitation.Kind.LENIENT_LOAD,
+                    "read leniently: "
+                        + diagnostic(w.line(), w.column(), id, w.path(), w.getMessage())));
+          };
       switch (kind) {
         case "Namespace" -> out.add(namespace(metadata, name), where);
+        case "Node" -> out.add(node(map, metadata, name), where);
+        case "ClusterNetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy" ->
+            out.add(
+                new ClusterPolicyDecoder(strictness, warn)
+                    .decode(PolicyKind.valueOf(kind), map, name),
+                where);
         case "Pod" -> out.add(pod(map, metadata, namespace, name, warn), where);
         case "Service" -> out.add(service(map, namespace, name), where);
         case "NetworkPolicy" -> out.add(policy(map, namespace, name), where);
@@ -167,6 +248,34 @@ final class Decoder {
     } catch (Invalid e) {
       out.error(diagnostic(e.line(), e.column(), id, e.path(), e.getMessage()));
     }
+  }
+
+  /** A skipped object that the answers cannot account for: a warning and a limitation. */
+  private void incomplete(MapNode map, Identity id, Limitation.Kind kind, String message) {
+    out.warning(diagnostic(map.line(), map.column(), id, "", message));
+    out.limitation(
+        new Limitation(kind, source + ":" + map.line() + ":" + map.column() + " " + message));
+  }
+
+  /** T6: a node's labels and its IP addresses (InternalIP and ExternalIP). */
+  private static io.kubereach.model.Node node(MapNode map, MapNode metadata, String name) {
+    Map<String, String> labels = labels(metadata, "metadata");
+    List<String> addresses = new ArrayList<>();
+    Optional<MapNode> status = optMap(map, "status", "");
+    if (status.isPresent()) {
+      List<Node> entries = optList(status.get(), "addresses", "status");
+      for (int i = 0; i < entries.size(); i++) {
+        String path = at("status.addresses", i);
+        MapNode entry = map(entries.get(i), path);
+        String type = optString(entry, "type", path).orElse("");
+        if (type.equals("InternalIP") || type.equals("ExternalIP")) {
+          String address = requiredString(entry, "address", path);
+          build(entry.fields().get("address"), at(path, "address"), () -> Endpoint.ip(address));
+          addresses.add(address);
+        }
+      }
+    }
+    return build(map, "", () -> new io.kubereach.model.Node(name, labels, addresses));
   }
 
   private static boolean isList(String kind, MapNode map) {
@@ -334,7 +443,7 @@ final class Decoder {
   }
 
   /** S9: the protocol defaults to TCP. */
-  private static Protocol protocol(MapNode entry, String path) {
+  static Protocol protocol(MapNode entry, String path) {
     Optional<Node> node = field(entry, "protocol");
     if (node.isEmpty()) {
       return Protocol.TCP;
@@ -543,7 +652,7 @@ final class Decoder {
   }
 
   /** S7a: matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist). */
-  private static LabelSelector selector(Node node, String path) {
+  static LabelSelector selector(Node node, String path) {
     MapNode map = map(node, path);
     Map<String, String> matchLabels =
         field(map, "matchLabels").map(n -> stringMap(n, at(path, "matchLabels"))).orElse(Map.of());
@@ -592,9 +701,9 @@ final class Decoder {
       }
       String name = text(meta.fields().get("name")).orElse("");
       // Only kinds known to be namespaced fall back to `default`; others may be cluster-scoped.
-      boolean namespaced = GROUPS.containsKey(kind) && !kind.equals("Namespace");
+      boolean namespaced = GROUPS.containsKey(kind) && !CLUSTER_SCOPED.contains(kind);
       String namespace =
-          kind.equals("Namespace") || name.isEmpty()
+          CLUSTER_SCOPED.contains(kind) || name.isEmpty()
               ? ""
               : text(meta.fields().get("namespace"))
                   .filter(ns -> !ns.isEmpty())

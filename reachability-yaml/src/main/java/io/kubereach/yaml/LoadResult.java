@@ -25,4 +25,15 @@ public record LoadResult(ClusterSnapshot cluster, List<Diagnostic> warnings) {
     requireNonNull(cluster, "cluster");
     warnings = List.copyOf(requireNonNull(warnings, "warnings"));
   }
+
+  /**
+   * Whether every answer from this snapshot can be trusted as complete: nothing was read leniently
+   * and no policy of a kind we do not analyse was skipped. When false, {@code
+   * cluster().limitations()} says why; the answers still come, marked incomplete.
+   *
+   * @return true when the snapshot has no limitations
+   */
+  public boolean complete() {
+    return cluster.limitations().isEmpty();
+  }
 }

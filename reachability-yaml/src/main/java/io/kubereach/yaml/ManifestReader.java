@@ -30,16 +30,38 @@ public final class ManifestReader {
   private static final String BOM = "\uFEFF";
 
   private final Limits limits;
+  private final boolean lenient;
   private final TreeReader trees;
 
-  ManifestReader(Limits limits) {
+  ManifestReader(Limits limits, boolean lenient) {
     this.limits = requireNonNull(limits, "limits");
+    this.lenient = lenient;
     this.trees = new TreeReader(limits);
   }
 
   /** The limits this reader applies. */
   public Limits limits() {
     return limits;
+  }
+
+  /**
+   * A reader like this one that reads leniently: what the API server would refuse but has a reading
+   * (a named port beside a networks peer, a peer of a newer API version, which fails closed)
+   * becomes a warning instead of an error, and the snapshot says it is incomplete ({@link
+   * io.kubereach.model.ClusterSnapshot#limitations()}), so every answer from it does too.
+   *
+   * <pre>{@code
+   * LoadResult loaded = Manifests.withLimits(Limits.defaults()).lenient().load(dir);
+   * loaded.cluster().limitations(); // what was read leniently
+   * }</pre>
+   */
+  public ManifestReader lenient() {
+    return new ManifestReader(limits, true);
+  }
+
+  /** Whether this reader reads leniently. */
+  public boolean isLenient() {
+    return lenient;
   }
 
   /**
@@ -208,7 +230,7 @@ public final class ManifestReader {
   private void readText(String source, String text, Collector out) {
     String body = text.startsWith(BOM) ? text.substring(1) : text;
     boolean isJson = source.toLowerCase(Locale.ROOT).endsWith(".json");
-    Decoder decoder = new Decoder(source, out);
+    Decoder decoder = new Decoder(source, out, lenient);
     trees
         .read(body, isJson, decoder::document)
         .ifPresent(

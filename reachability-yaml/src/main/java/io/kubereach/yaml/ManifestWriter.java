@@ -1,5 +1,9 @@
 package io.kubereach.yaml;
 
+import io.kubereach.model.ClusterNetworkPolicy;
+import io.kubereach.model.ClusterPeer;
+import io.kubereach.model.ClusterPort;
+import io.kubereach.model.ClusterRule;
 import io.kubereach.model.ClusterSnapshot;
 import io.kubereach.model.ContainerPort;
 import io.kubereach.model.IpBlockPeer;
@@ -11,12 +15,15 @@ import io.kubereach.model.Owner;
 import io.kubereach.model.Peer;
 import io.kubereach.model.Pod;
 import io.kubereach.model.PodPeer;
+import io.kubereach.model.PolicyKind;
 import io.kubereach.model.PolicyType;
+import io.kubereach.model.PortRange;
 import io.kubereach.model.PortRef;
 import io.kubereach.model.PortSpec;
 import io.kubereach.model.Rule;
 import io.kubereach.model.Service;
 import io.kubereach.model.ServicePort;
+import io.kubereach.model.TierAction;
 import io.kubereach.model.Workload;
 import io.kubereach.model.WorkloadKind;
 import java.io.OutputStream;
@@ -35,11 +42,12 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * Writes a {@link ClusterSnapshot} as Kubernetes manifests: one multi-document YAML stream of
- * Namespaces, Pods (with {@code ownerReferences} and {@code status.podIPs}), workloads, Services
- * and NetworkPolicies, in snapshot order, so that the loader reads back the same snapshot. Builds
- * Jackson tree nodes and lets Jackson emit the YAML; policyTypes are always written (after the
- * model's S3 defaulting), which keeps the meaning. Stateless and thread-safe; {@link Manifests} is
- * its public face.
+ * Namespaces, Pods (with {@code ownerReferences} and {@code status.podIPs}), workloads, Services,
+ * NetworkPolicies, Nodes and the tiered policies (v1alpha2 ClusterNetworkPolicy, v1alpha1
+ * AdminNetworkPolicy and BaselineAdminNetworkPolicy), in snapshot order, so that the loader reads
+ * back the same snapshot (its limitations have no manifest form). Builds Jackson tree nodes and
+ * lets Jackson emit the YAML; policyTypes are always written (after the model's S3 defaulting),
+ * which keeps the meaning. Stateless and thread-safe; {@link Manifests} is its public face.
  */
 final class ManifestWriter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -70,7 +78,120 @@ final class ManifestWriter {
     cluster.workloads().forEach(w -> out.add(workload(w)));
     cluster.services().forEach(s -> out.add(service(s)));
     cluster.policies().forEach(p -> out.add(policy(p)));
+    cluster.nodes().forEach(n -> out.add(node(n)));
+    cluster.clusterPolicies().forEach(p -> out.add(tiered(p)));
     return out;
+  }
+
+  private static ObjectNode node(io.kubereach.model.Node n) {
+    ObjectNode doc = object("v1", "Node", null, n.name());
+    if (!n.labels().isEmpty()) {
+      ((ObjectNode) doc.get("metadata")).set("labels", strings(n.labels()));
+    }
+    ArrayNode addresses = doc.putObject("status").putArray("addresses");
+    n.addresses().forEach(a -> addresses.addObject().put("type", "InternalIP").put("address", a));
+    return doc;
+  }
+
+  /** T11: v1alpha2 for a ClusterNetworkPolicy, v1alpha1 for the older kinds. */
+  private static ObjectNode tiered(ClusterNetworkPolicy p) {
+    boolean v1alpha2 = p.kind() == PolicyKind.ClusterNetworkPolicy;
+    ObjectNode doc =
+        object(
+            "policy.networking.k8s.io/" + (v1alpha2 ? "v1alpha2" : "v1alpha1"),
+            p.kind().name(),
+            null,
+            p.name());
+    ObjectNode spec = doc.putObject("spec");
+    if (v1alpha2) {
+      spec.put("tier", p.tier().name());
+    }
+    if (p.kind() != PolicyKind.BaselineAdminNetworkPolicy) {
+      spec.put("priority", p.priority());
+    }
+    spec.set("subject", clusterPeer(p.subject()));
+    tieredRules(spec, "ingress", "from", p.ingress(), v1alpha2);
+    tieredRules(spec, "egress", "to", p.egress(), v1alpha2);
+    return doc;
+  }
+
+  private static void tieredRules(
+      ObjectNode spec, String field, String peersField, List<ClusterRule> rules, boolean v1alpha2) {
+    if (rules.isEmpty()) {
+      return;
+    }
+    ArrayNode list = spec.putArray(field);
+    for (ClusterRule r : rules) {
+      ObjectNode rule = list.addObject();
+      r.name().ifPresent(n -> rule.put("name", n));
+      rule.put(
+          "action", r.action() == TierAction.Accept && !v1alpha2 ? "Allow" : r.action().name());
+      ArrayNode peers = rule.putArray(peersField);
+      r.peers().forEach(peer -> peers.add(clusterPeer(peer)));
+      if (!r.ports().isEmpty()) {
+        ArrayNode ports = rule.putArray(v1alpha2 ? "protocols" : "ports");
+        r.ports().forEach(port -> ports.add(v1alpha2 ? protocol(port) : v1alpha1Port(port)));
+      }
+    }
+  }
+
+  private static ObjectNode clusterPeer(ClusterPeer peer) {
+    ObjectNode node = NODES.objectNode();
+    if (peer instanceof ClusterPeer.Namespaces n) {
+      node.set("namespaces", selector(n.namespaces()));
+    } else if (peer instanceof ClusterPeer.Pods p) {
+      ObjectNode pods = node.putObject("pods");
+      pods.set("namespaceSelector", selector(p.namespaces()));
+      pods.set("podSelector", selector(p.pods()));
+    } else if (peer instanceof ClusterPeer.Networks n) {
+      ArrayNode cidrs = node.putArray("networks");
+      n.cidrs().forEach(cidrs::add);
+    } else if (peer instanceof ClusterPeer.Nodes n) {
+      node.set("nodes", selector(n.nodes()));
+    } else if (peer instanceof ClusterPeer.DomainNames d) {
+      ArrayNode names = node.putArray("domainNames");
+      d.names().forEach(names::add);
+    } else {
+      throw new IllegalArgumentException(
+          "a peer of unknown fields (" + peer + ") has no manifest form");
+    }
+    return node;
+  }
+
+  private static ObjectNode protocol(ClusterPort port) {
+    ObjectNode node = NODES.objectNode();
+    if (port instanceof ClusterPort.Named n) {
+      node.put("destinationNamedPort", n.name());
+      return node;
+    }
+    PortRange r = ((ClusterPort.Numbers) port).range();
+    ObjectNode destination =
+        node.putObject(r.protocol().name().toLowerCase(java.util.Locale.ROOT))
+            .putObject("destinationPort");
+    if (r.first() == r.last()) {
+      destination.put("number", r.first());
+    } else {
+      destination.putObject("range").put("start", r.first()).put("end", r.last());
+    }
+    return node;
+  }
+
+  private static ObjectNode v1alpha1Port(ClusterPort port) {
+    ObjectNode node = NODES.objectNode();
+    if (port instanceof ClusterPort.Named n) {
+      node.put("namedPort", n.name());
+      return node;
+    }
+    PortRange r = ((ClusterPort.Numbers) port).range();
+    if (r.first() == r.last()) {
+      node.putObject("portNumber").put("protocol", r.protocol().name()).put("port", r.first());
+    } else {
+      node.putObject("portRange")
+          .put("protocol", r.protocol().name())
+          .put("start", r.first())
+          .put("end", r.last());
+    }
+    return node;
   }
 
   private static ObjectNode object(String apiVersion, String kind, String namespace, String name) {

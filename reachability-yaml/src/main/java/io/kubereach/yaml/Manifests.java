@@ -16,11 +16,15 @@ import java.util.List;
  *
  * <p>Reads YAML and JSON, multi-document streams (empty documents are skipped), {@code kind: List}
  * and typed lists ({@code PodList}, {@code NetworkPolicyList}, ...) whose items may omit kind and
- * apiVersion. Analysed kinds: Namespace, Pod, Deployment, ReplicaSet, ReplicationController,
- * StatefulSet, DaemonSet, Job, CronJob, Service and NetworkPolicy; any other kind (ConfigMap,
- * AdminNetworkPolicy, Ingress, ...) is skipped with a warning. Objects without {@code
- * metadata.namespace} belong to {@code default}. A namespace referenced but never declared exists
- * with only its name label (S8).
+ * apiVersion. Analysed kinds: Namespace, Node, Pod, Deployment, ReplicaSet, ReplicationController,
+ * StatefulSet, DaemonSet, Job, CronJob, Service, NetworkPolicy, and of {@code
+ * policy.networking.k8s.io} ClusterNetworkPolicy (v1alpha2), AdminNetworkPolicy and
+ * BaselineAdminNetworkPolicy (v1alpha1). The policies of other projects (Cilium, Calico, Antrea,
+ * Istio, MultiNetworkPolicy, ...) are not analysed: they are skipped with a warning and make the
+ * snapshot incomplete ({@link io.kubereach.model.ClusterSnapshot#limitations()}). Any other kind
+ * (ConfigMap, Ingress, ...) is skipped with a warning. Objects without {@code metadata.namespace}
+ * belong to {@code default}. A namespace referenced but never declared exists with only its name
+ * label (S8).
  *
  * <p>Errors are collected across all sources and thrown once as a {@link ManifestException};
  * nothing else escapes, and no partial snapshot is returned. Rejected with a located error, besides
@@ -40,7 +44,7 @@ import java.util.List;
  * }</pre>
  */
 public final class Manifests {
-  private static final ManifestReader DEFAULT = new ManifestReader(Limits.defaults());
+  private static final ManifestReader DEFAULT = new ManifestReader(Limits.defaults(), false);
 
   private Manifests() {}
 
@@ -154,6 +158,15 @@ public final class Manifests {
    * @throws NullPointerException if {@code limits} is null
    */
   public static ManifestReader withLimits(Limits limits) {
-    return new ManifestReader(limits);
+    return new ManifestReader(limits, false);
+  }
+
+  /**
+   * A reader with the default limits that reads leniently (see {@link ManifestReader#lenient()}).
+   *
+   * @return a lenient reader
+   */
+  public static ManifestReader lenient() {
+    return DEFAULT.lenient();
   }
 }

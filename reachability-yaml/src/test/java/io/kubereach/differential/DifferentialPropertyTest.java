@@ -7,6 +7,7 @@ import io.kubereach.AnalysisOptions;
 import io.kubereach.Reachability;
 import io.kubereach.ReachabilityIndex;
 import io.kubereach.ServiceVerdict;
+import io.kubereach.Verdict;
 import io.kubereach.model.ClusterSnapshot;
 import io.kubereach.model.ContainerPort;
 import io.kubereach.model.Endpoint;
@@ -73,6 +74,7 @@ class DifferentialPropertyTest {
     long ports;
     long explained;
     long backends;
+    long ambiguous;
   }
 
   @ParameterizedTest(name = "ipBlocksMatchPodIps={0}")
@@ -90,13 +92,14 @@ class DifferentialPropertyTest {
     System.out.printf(
         Locale.ROOT,
         "differential (%s): %d clusters, %d ordered pairs, %d (pair, port) checks, %d"
-            + " explanations, %d service backends%n",
+            + " explanations, %d service backends, %d pairs with ambiguous ports%n",
         options,
         stats.clusters,
         stats.pairs,
         stats.ports,
         stats.explained,
-        stats.backends);
+        stats.backends,
+        stats.ambiguous);
     assertThat(stats.pairs).isPositive();
   }
 
@@ -184,9 +187,12 @@ class DifferentialPropertyTest {
         if (!expected.equals(actual)) {
           return Optional.of(s + " => " + d + ": reference " + expected + ", engine " + actual);
         }
+        PortSet ambiguous = reference.ambiguous(s, d);
+        stats.ambiguous += ambiguous.isEmpty() ? 0 : 1;
         for (Port p : ports) {
           stats.ports++;
-          if (engine.check(s, d, p).allowed() != expected.contains(p)) {
+          Verdict v = engine.check(s, d, p);
+          if (v.allowed() != expected.contains(p)) {
             return Optional.of(
                 s
                     + " => "
@@ -196,6 +202,19 @@ class DifferentialPropertyTest {
                     + ": reference "
                     + expected.contains(p)
                     + ", engine check differs");
+          }
+          // T9: both must see the same verdicts depend on the order of same-priority policies.
+          if (v.ambiguous() != ambiguous.contains(p)) {
+            return Optional.of(
+                s
+                    + " => "
+                    + d
+                    + " on "
+                    + p
+                    + ": reference ambiguous "
+                    + ambiguous.contains(p)
+                    + ", engine "
+                    + v.ambiguous());
           }
         }
         // The explanation, built from the rule units, must reach the oracle's verdict.

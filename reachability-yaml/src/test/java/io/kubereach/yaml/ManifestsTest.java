@@ -1,13 +1,16 @@
 package io.kubereach.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubereach.model.ClusterPeer;
 import io.kubereach.model.ClusterSnapshot;
 import io.kubereach.model.ContainerPort;
 import io.kubereach.model.IpBlockPeer;
 import io.kubereach.model.LabelSelector;
 import io.kubereach.model.LabelSelector.Operator;
 import io.kubereach.model.LabelSelector.Requirement;
+import io.kubereach.model.Limitation;
 import io.kubereach.model.Namespace;
 import io.kubereach.model.NetworkPolicy;
 import io.kubereach.model.Owner;
@@ -457,6 +460,7 @@ class ManifestsTest {
             apiVersion: policy.networking.k8s.io/v1alpha1
             kind: AdminNetworkPolicy
             metadata: {name: tier}
+            spec: {priority: 10, subject: {namespaces: {}}}
             ---
             apiVersion: projectcalico.org/v3
             kind: NetworkPolicy
@@ -467,16 +471,81 @@ class ManifestsTest {
 
     assertThat(loaded.cluster().pods()).hasSize(1);
     assertThat(loaded.cluster().policies()).isEmpty();
+    assertThat(loaded.cluster().clusterPolicies()).hasSize(1);
     assertThat(loaded.warnings())
         .extracting(Diagnostic::toString)
         .containsExactly(
             "mixed.yaml:4:1 ConfigMap shop/settings: kind ConfigMap is not analysed; skipped",
-            "mixed.yaml:8:1 AdminNetworkPolicy tier: kind AdminNetworkPolicy is not"
-                + " analysed; skipped",
-            "mixed.yaml:12:1 NetworkPolicy shop/calico: apiVersion projectcalico.org/v3 of kind"
-                + " NetworkPolicy is not the Kubernetes API's; skipped",
-            "mixed.yaml:16:1: document has no kind or apiVersion: not a Kubernetes object;"
+            "mixed.yaml:13:1 NetworkPolicy shop/calico: Calico policy NetworkPolicy"
+                + " (projectcalico.org/v3) is not analysed: the answers do not account for it",
+            "mixed.yaml:17:1: document has no kind or apiVersion: not a Kubernetes object;"
                 + " skipped");
+    // A ConfigMap cannot change an answer; a Calico policy can (docs/semantics.md, T12).
+    assertThat(loaded.complete()).isFalse();
+    assertThat(loaded.cluster().limitations())
+        .extracting(Limitation::kind)
+        .containsExactly(Limitation.Kind.UNANALYSED_POLICY_KIND);
+  }
+
+  @Test
+  void aPeerOfANewerApiIsReadLenientlyFailingClosedAndSaysSo() {
+    String text =
+        """
+        kind: Pod
+        metadata: {name: a, namespace: shop}
+        ---
+        apiVersion: policy.networking.k8s.io/v1alpha2
+        kind: ClusterNetworkPolicy
+        metadata: {name: newer}
+        spec:
+          tier: Admin
+          priority: 1
+          subject: {namespaces: {}}
+          egress:
+          - action: Deny
+            to: [{serviceAccounts: {namespace: x}}]
+        """;
+    assertThatThrownBy(() -> Manifests.parse("n.yaml", text))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageContaining("serviceAccounts is not a peer of this API version");
+
+    LoadResult loaded = Manifests.lenient().parse("n.yaml", text);
+    assertThat(loaded.complete()).isFalse();
+    assertThat(loaded.cluster().limitations())
+        .extracting(Limitation::kind)
+        .containsExactly(Limitation.Kind.LENIENT_LOAD);
+    assertThat(loaded.warnings())
+        .extracting(Diagnostic::toString)
+        .singleElement()
+        .asString()
+        .startsWith("n.yaml:13:10 ClusterNetworkPolicy newer spec.egress[0].to[0]:");
+    // T10: the Deny fails closed, denying everything.
+    assertThat(loaded.cluster().clusterPolicies().get(0).egress().get(0).peers())
+        .containsExactly(new ClusterPeer.Unknown("serviceAccounts"));
+  }
+
+  @Test
+  void moreRulesThanTheCrdAllowsIsALocatedError() {
+    StringBuilder text =
+        new StringBuilder(
+            """
+            apiVersion: policy.networking.k8s.io/v1alpha2
+            kind: ClusterNetworkPolicy
+            metadata: {name: long}
+            spec:
+              tier: Admin
+              priority: 1
+              subject: {namespaces: {}}
+              ingress:
+            """);
+    for (int i = 0; i < 26; i++) {
+      text.append("  - {action: Deny, from: [{namespaces: {}}]}\n");
+    }
+    assertThatThrownBy(() -> Manifests.parse("l.yaml", text.toString()))
+        .isInstanceOf(ManifestException.class)
+        .hasMessage(
+            "l.yaml:34:5 ClusterNetworkPolicy long spec.ingress[25]: is rule 26 of 26; a"
+                + " ClusterNetworkPolicy holds at most 25 rules per direction (its CRD's limit)");
   }
 
   @Test

@@ -12,6 +12,10 @@ final class Bits {
     words[bit >>> 6] |= 1L << bit;
   }
 
+  static void clear(long[] words, int bit) {
+    words[bit >>> 6] &= ~(1L << bit);
+  }
+
   static boolean get(long[] words, int bit) {
     return (words[bit >>> 6] & (1L << bit)) != 0;
   }
@@ -62,5 +66,21 @@ final class Bits {
         bits &= bits - 1;
       }
     }
+  }
+
+  /** Clears the bits at {@code bits} and above in the last word, in place. */
+  static void maskTail(long[] words, int bits) {
+    if ((bits & 63) != 0 && words.length > 0) {
+      words[words.length - 1] &= (1L << bits) - 1;
+    }
+  }
+
+  /** The number of set bits. */
+  static int count(long[] words) {
+    int n = 0;
+    for (long w : words) {
+      n += Long.bitCount(w);
+    }
+    return n;
   }
 }

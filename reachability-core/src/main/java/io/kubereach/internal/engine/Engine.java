@@ -6,6 +6,7 @@ import io.kubereach.internal.topology.PodTable;
 import io.kubereach.model.Port;
 import io.kubereach.model.PortSet;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
@@ -23,6 +24,7 @@ public final class Engine {
   private final PodClasses classes;
   private final PortAtoms ports;
   private final Matrices matrices;
+  private final Ambiguities ambiguities;
   private final Map<BitSet, PortSet> portsBySignature = new ConcurrentHashMap<>();
 
   private Engine(PodTable table, CompiledPolicies policies, IpMemberships ips) {
@@ -32,7 +34,10 @@ public final class Engine {
     this.classes =
         new PodClasses(table, selections, ips, policies.matchers().size(), policies.namedRefs());
     this.ports = new PortAtoms(policies, classes);
-    this.matrices = MatrixBuilder.build(policies, selections, classes, ipClasses, ports);
+    MatrixBuilder.Built built =
+        MatrixBuilder.build(policies, selections, classes, ipClasses, ports);
+    this.matrices = built.matrices();
+    this.ambiguities = built.ambiguities();
   }
 
   /** Runs the pipeline on one snapshot's products. */
@@ -60,6 +65,18 @@ public final class Engine {
     return ports.atomCount();
   }
 
+  /**
+   * The port classes, each as the ports it holds: ports of one class get the same verdict between
+   * any two ends, so one sample port answers for the class.
+   */
+  public List<PortSet> portClasses() {
+    List<PortSet> out = new java.util.ArrayList<>(ports.count());
+    for (int g = 0; g < ports.count(); g++) {
+      out.add(ports.ports(g));
+    }
+    return out;
+  }
+
   /** The number of distinct matrices. */
   public int matrixCount() {
     return matrices.count();
@@ -82,6 +99,26 @@ public final class Engine {
   /** Whether the rules let the addresses of an atom reach a pod of the class on a port. */
   public boolean allowsFrom(int ipAtom, int destinationClass, Port port) {
     return Bits.get(matrices.fromIp[matrixOf(port)][destinationClass], ipClasses.classOf(ipAtom));
+  }
+
+  /** T9: whether no verdict of the snapshot depends on the order of same-priority policies. */
+  public boolean unambiguous() {
+    return ambiguities.isEmpty();
+  }
+
+  /** T9: whether the verdict between two pod classes on a port depends on such an order. */
+  public boolean ambiguous(int sourceClass, int destinationClass, Port port) {
+    return ambiguities.pods(ports.classOf(port), sourceClass, destinationClass);
+  }
+
+  /** T9: the same toward the addresses of an atom. */
+  public boolean ambiguousTo(int sourceClass, int ipAtom, Port port) {
+    return ambiguities.toIp(ports.classOf(port), sourceClass, ipClasses.classOf(ipAtom));
+  }
+
+  /** T9: the same from the addresses of an atom. */
+  public boolean ambiguousFrom(int ipAtom, int destinationClass, Port port) {
+    return ambiguities.fromIp(ports.classOf(port), destinationClass, ipClasses.classOf(ipAtom));
   }
 
   /**

@@ -1,48 +1,48 @@
 package io.kubereach.internal.engine;
 
+import io.kubereach.internal.engine.TierDecisions.Decision;
+import io.kubereach.internal.engine.TierDecisions.Plan;
+import io.kubereach.internal.engine.TierDecisions.Possible;
 import io.kubereach.internal.semantics.CompiledPolicies;
-import io.kubereach.internal.semantics.CompiledPolicy;
-import io.kubereach.internal.semantics.CompiledRule;
-import io.kubereach.internal.semantics.PeerSet;
-import io.kubereach.internal.semantics.PortMatch.NamedRef;
-import io.kubereach.internal.semantics.Selection;
 import io.kubereach.model.PolicyType;
+import io.kubereach.model.Tier;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Builds the {@link Matrices} from the earlier steps' products, without any per-pair scan over
- * policies: each rule becomes "these peer classes on these port classes", and each isolated class
- * ORs the contributions of the rules of its selecting policies (S2, S4 in docs/semantics.md).
+ * Step 7 of the engine (docs/architecture.md): the {@link Matrices}, without any per-pair scan over
+ * policies. Per port class, each side of each class gets one row of the peers it allows, from the
+ * tier chain (T1: Admin tier, then the NetworkPolicy tier for the classes it isolates, else the
+ * Baseline tier, then allow); the pod-to-pod matrix is egress AND ingress (S5), combined without
+ * transposing whole matrices. Where the order of same-priority policies changes a verdict (T9), the
+ * cells are recorded in {@link Ambiguities}.
  */
 final class MatrixBuilder {
-  /** Peers (pod classes and IP classes) admitted on some port classes. */
-  private record Contribution(long[] classes, long[] ips, long[] portClasses) {}
-
-  /** A rule's peers as class columns (S6, S7, S12). */
-  private record Columns(long[] classes, long[] ips) {}
-
   /**
-   * For one named port: the distinct port classes it resolves to, and for each pod class the index
-   * of its resolution there (-1 when the name is not defined on the class, S10).
+   * One side of one class on one port class: the peers it allows, and, where the order of
+   * same-priority policies matters, the peers some order allows and some order denies.
    */
-  private record NamedTable(List<long[]> portClasses, int[] entryOfClass) {}
+  private record Side(
+      long[] classes,
+      long[] ips,
+      long[] mayAllowClasses,
+      long[] mayAllowIps,
+      long[] mayDenyClasses,
+      long[] mayDenyIps) {
+    boolean definite() {
+      return mayAllowClasses == null;
+    }
+  }
 
-  private final CompiledPolicies policies;
-  private final ProfileSelections selections;
-  private final PodClasses classes;
-  private final IpClasses ipClasses;
+  private final PeerColumns columns;
+  private final NetworkPolicyRows networkPolicies;
+  private final TierDecisions admin;
+  private final TierDecisions baseline;
   private final PortAtoms ports;
   private final int k;
   private final int x;
-  private final long[] allClasses;
-  private final long[] allIps;
-  private final Map<PeerSet, Columns> columnCache = new HashMap<>();
-  private final Map<Integer, NamedTable> namedTables = new HashMap<>();
+  private final int kw;
+  private final int xw;
 
   private MatrixBuilder(
       CompiledPolicies policies,
@@ -50,18 +50,21 @@ final class MatrixBuilder {
       PodClasses classes,
       IpClasses ipClasses,
       PortAtoms ports) {
-    this.policies = policies;
-    this.selections = selections;
-    this.classes = classes;
-    this.ipClasses = ipClasses;
+    this.columns = new PeerColumns(selections, classes, ipClasses, ports);
+    this.networkPolicies = new NetworkPolicyRows(policies, selections, classes, columns);
+    this.admin = new TierDecisions(Tier.Admin, policies, selections, classes, columns);
+    this.baseline = new TierDecisions(Tier.Baseline, policies, selections, classes, columns);
     this.ports = ports;
     this.k = classes.count();
     this.x = ipClasses.count();
-    this.allClasses = Bits.ones(k);
-    this.allIps = Bits.ones(x);
+    this.kw = Bits.words(k).length;
+    this.xw = Bits.words(x).length;
   }
 
-  static Matrices build(
+  /** The matrices and the ambiguous cells of a snapshot's products. */
+  record Built(Matrices matrices, Ambiguities ambiguities) {}
+
+  static Built build(
       CompiledPolicies policies,
       ProfileSelections selections,
       PodClasses classes,
@@ -70,203 +73,251 @@ final class MatrixBuilder {
     return new MatrixBuilder(policies, selections, classes, ipClasses, ports).build();
   }
 
-  private Matrices build() {
-    List<CompiledPolicy> all = policies.all();
-    // Which policies select each profile (S2: the policy's namespace and podSelector).
-    List<List<CompiledPolicy>> policiesOfProfile = new ArrayList<>();
-    for (int i = 0; i < selections.profiles(); i++) {
-      policiesOfProfile.add(new ArrayList<>());
-    }
-    for (CompiledPolicy policy : all) {
-      BitSet bits = selections.profilesOf(selections.id(policy.subject()));
-      for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
-        policiesOfProfile.get(i).add(policy);
-      }
-    }
-    List<List<Contribution>> egress = new ArrayList<>();
-    List<List<Contribution>> ingress = new ArrayList<>();
-    boolean[] egressIsolated = new boolean[k];
-    boolean[] ingressIsolated = new boolean[k];
-    for (int c = 0; c < k; c++) {
-      List<Contribution> out = new ArrayList<>();
-      List<Contribution> in = new ArrayList<>();
-      for (CompiledPolicy policy :
-          policiesOfProfile.get(selections.profileOf(classes.exemplar(c)))) {
-        if (policy.isolates(PolicyType.Egress)) {
-          egressIsolated[c] = true;
-          for (CompiledRule rule : policy.egress()) {
-            addEgress(out, rule, columns(rule.peers()));
-          }
-        }
-        if (policy.isolates(PolicyType.Ingress)) {
-          ingressIsolated[c] = true;
-          for (CompiledRule rule : policy.ingress()) {
-            addIngress(in, rule, columns(rule.peers()), c);
-          }
-        }
-      }
-      egress.add(out);
-      ingress.add(in);
-    }
-
-    long[] openIngress = Bits.words(k);
-    for (int d = 0; d < k; d++) {
-      if (!ingressIsolated[d]) {
-        Bits.set(openIngress, d); // S1
-      }
-    }
+  private Built build() {
     Matrices.Collector collector = new Matrices.Collector(ports.count());
-    long[] classScratch = Bits.words(k);
-    long[] ipScratch = Bits.words(x);
+    Ambiguities.Builder ambiguities = new Ambiguities.Builder(ports.count());
+    boolean mayBeAmbiguous = admin.mayBeAmbiguous() || baseline.mayBeAmbiguous();
     for (int g = 0; g < ports.count(); g++) {
-      long[][] podRows = new long[k][];
+      List<Side> egress = new ArrayList<>(k);
+      List<Side> ingress = new ArrayList<>(k);
       long[][] toIp = new long[k][];
-      for (int s = 0; s < k; s++) {
-        if (egressIsolated[s]) {
-          combine(egress.get(s), g, classScratch, ipScratch);
-          // Destinations that are not ingress-isolated admit every source (S1).
-          podRows[s] = Bits.and(classScratch, openIngress);
-          toIp[s] = ipScratch.clone();
-        } else {
-          podRows[s] = openIngress.clone();
-          toIp[s] = allIps;
-        }
-      }
-      // S5: egress of the source AND ingress of the destination, on the same port. For isolated
-      // destinations, walk the sources they admit instead of transposing a whole matrix.
       long[][] fromIp = new long[k][];
-      for (int d = 0; d < k; d++) {
-        if (!ingressIsolated[d]) {
-          fromIp[d] = allIps;
-          continue;
+      for (int c = 0; c < k; c++) {
+        Side out = side(PolicyType.Egress, c, g);
+        Side in = side(PolicyType.Ingress, c, g);
+        egress.add(out);
+        ingress.add(in);
+        toIp[c] = out.ips(); // no policy applies at an external destination
+        fromIp[c] = in.ips();
+      }
+      long[][] pods = both(egress, ingress);
+      collector.add(g, ports.ports(g), pods, toIp, fromIp);
+      if (mayBeAmbiguous) {
+        record(g, egress, ingress, ambiguities);
+      }
+    }
+    return new Built(collector.build(), ambiguities.build());
+  }
+
+  /**
+   * T1–T4: one side of class {@code c} on port class {@code g}: what the Admin tier accepts, and of
+   * what it neither accepts nor denies, what the NetworkPolicy tier allows when it isolates the
+   * class, else what the Baseline tier does not deny.
+   */
+  private Side side(PolicyType direction, int c, int g) {
+    boolean isolated = networkPolicies.isolated(direction, c);
+    long[] npClasses = columns.allClasses(); // S1: not isolated, everything
+    long[] npIps = columns.allIps();
+    if (isolated) {
+      npClasses = new long[kw];
+      npIps = new long[xw];
+      networkPolicies.allowed(direction, c, g, npClasses, npIps);
+    }
+    Decision a = decide(admin.plan(direction, c), g);
+    Decision b = isolated ? null : decide(baseline.plan(direction, c), g);
+    if (a == null && b == null) {
+      return new Side(npClasses, npIps, null, null, null, null);
+    }
+    long[] rowClasses =
+        chain(
+            a == null ? null : a.acceptClasses(),
+            a == null ? null : a.denyClasses(),
+            isolated ? npClasses : null,
+            b == null ? null : b.denyClasses(),
+            k);
+    long[] rowIps =
+        chain(
+            a == null ? null : a.acceptIps(),
+            a == null ? null : a.denyIps(),
+            isolated ? npIps : null,
+            b == null ? null : b.denyIps(),
+            x);
+    if ((a == null || a.possible() == null) && (b == null || b.possible() == null)) {
+      return new Side(rowClasses, rowIps, null, null, null, null);
+    }
+    long[][] classes = possible(a, b, isolated ? npClasses : null, true, k);
+    long[][] ips = possible(a, b, isolated ? npIps : null, false, x);
+    return new Side(rowClasses, rowIps, classes[0], ips[0], classes[1], ips[1]);
+  }
+
+  private Decision decide(Plan plan, int g) {
+    return plan == null ? null : plan.decide(g, x);
+  }
+
+  /**
+   * T1: {@code accept | (~deny & next)}, where next is the NetworkPolicy row when one isolates the
+   * class, else what the Baseline tier does not deny. Null rows are empty.
+   */
+  private static long[] chain(
+      long[] accept, long[] deny, long[] networkPolicy, long[] baselineDeny, int bits) {
+    long[] out = new long[Bits.words(bits).length];
+    for (int i = 0; i < out.length; i++) {
+      long next =
+          networkPolicy != null ? networkPolicy[i] : ~(baselineDeny == null ? 0 : baselineDeny[i]);
+      out[i] = (accept == null ? 0 : accept[i]) | (~(deny == null ? 0 : deny[i]) & next);
+    }
+    Bits.maskTail(out, bits);
+    return out;
+  }
+
+  /**
+   * T9: the cells some order of same-priority policies allows ([0]) and denies ([1]), for the
+   * pod-class columns or the IP-class columns.
+   */
+  private static long[][] possible(
+      Decision a, Decision b, long[] networkPolicy, boolean classes, int bits) {
+    int n = Bits.words(bits).length;
+    long[] mayAllow = new long[n];
+    long[] mayDeny = new long[n];
+    for (int i = 0; i < n; i++) {
+      long acc = 0;
+      long den = 0;
+      long rest = -1L;
+      if (a != null) {
+        Possible p = a.possible();
+        long ac = (classes ? a.acceptClasses() : a.acceptIps())[i];
+        long de = (classes ? a.denyClasses() : a.denyIps())[i];
+        acc = p == null ? ac : (classes ? p.acceptClasses() : p.acceptIps())[i];
+        den = p == null ? de : (classes ? p.denyClasses() : p.denyIps())[i];
+        rest = p == null ? ~(ac | de) : (classes ? p.restClasses() : p.restIps())[i];
+      }
+      long nextAllow;
+      long nextDeny;
+      if (networkPolicy != null) {
+        nextAllow = networkPolicy[i];
+        nextDeny = ~networkPolicy[i];
+      } else if (b != null) {
+        // The Baseline tier denies, or else allows: by accepting, passing or matching nothing.
+        Possible p = b.possible();
+        long de = (classes ? b.denyClasses() : b.denyIps())[i];
+        nextAllow =
+            p == null
+                ? ~de
+                : (classes ? p.acceptClasses() : p.acceptIps())[i]
+                    | (classes ? p.restClasses() : p.restIps())[i];
+        nextDeny = p == null ? de : (classes ? p.denyClasses() : p.denyIps())[i];
+      } else {
+        nextAllow = -1L;
+        nextDeny = 0;
+      }
+      mayAllow[i] = acc | (rest & nextAllow);
+      mayDeny[i] = den | (rest & nextDeny);
+    }
+    Bits.maskTail(mayAllow, bits);
+    Bits.maskTail(mayDeny, bits);
+    return new long[][] {mayAllow, mayDeny};
+  }
+
+  /**
+   * S5: source s reaches distinct destination d when the egress of s allows d and the ingress of d
+   * allows s. Destinations whose ingress allows every source, or most sources, are taken from the
+   * egress rows at once (the few sources a dense row leaves out are then cleared); for the others,
+   * the sources their row allows are walked. Never transposes a whole matrix.
+   */
+  private long[][] both(List<Side> egress, List<Side> ingress) {
+    long[] fromEgress = new long[kw];
+    List<Integer> dense = new ArrayList<>();
+    List<Integer> sparse = new ArrayList<>();
+    for (int d = 0; d < k; d++) {
+      long[] row = ingress.get(d).classes();
+      if (row == columns.allClasses()) {
+        Bits.set(fromEgress, d);
+        continue;
+      }
+      int allowed = Bits.count(row);
+      if (2 * allowed > k) {
+        Bits.set(fromEgress, d);
+        dense.add(d);
+      } else if (allowed > 0) {
+        sparse.add(d);
+      }
+    }
+    long[][] pods = new long[k][];
+    for (int s = 0; s < k; s++) {
+      pods[s] = Bits.and(egress.get(s).classes(), fromEgress);
+    }
+    for (int d : dense) {
+      long[] row = ingress.get(d).classes();
+      for (int s = 0; s < k; s++) {
+        if (!Bits.get(row, s)) {
+          Bits.clear(pods[s], d);
         }
-        combine(ingress.get(d), g, classScratch, ipScratch);
-        fromIp[d] = ipScratch.clone();
-        for (int w = 0; w < classScratch.length; w++) {
-          long bits = classScratch[w];
-          while (bits != 0) {
-            int s = (w << 6) + Long.numberOfTrailingZeros(bits);
-            if (!egressIsolated[s] || egressAdmits(egress.get(s), g, d)) {
-              Bits.set(podRows[s], d);
+      }
+    }
+    for (int d : sparse) {
+      Bits.forEach(
+          ingress.get(d).classes(),
+          s -> {
+            if (Bits.get(egress.get(s).classes(), d)) {
+              Bits.set(pods[s], d);
             }
-            bits &= bits - 1;
-          }
+          });
+    }
+    return pods;
+  }
+
+  /**
+   * T9: the cells whose verdict some order of same-priority policies changes: one side may go
+   * either way while the other may allow.
+   */
+  private void record(int g, List<Side> egress, List<Side> ingress, Ambiguities.Builder out) {
+    long[][] eitherOut = new long[k][];
+    long[][] eitherIn = new long[k][];
+    boolean any = false;
+    for (int c = 0; c < k; c++) {
+      Side e = egress.get(c);
+      if (!e.definite()) {
+        eitherOut[c] = Bits.and(e.mayAllowClasses(), e.mayDenyClasses());
+        long[] ips = Bits.and(e.mayAllowIps(), e.mayDenyIps());
+        if (!Bits.isEmpty(ips)) {
+          out.toIp(g, c, ips); // the external end applies no policy
         }
+        any = true;
       }
-      collector.add(g, ports.ports(g), podRows, toIp, fromIp);
-    }
-    return collector.build();
-  }
-
-  /** Whether some contribution on port class {@code g} admits destination class {@code d}. */
-  private static boolean egressAdmits(List<Contribution> contributions, int g, int d) {
-    for (Contribution c : contributions) {
-      if (Bits.get(c.portClasses(), g) && Bits.get(c.classes(), d)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Overwrites the scratch rows with the OR of the contributions on port class {@code g} (S4). */
-  private static void combine(
-      List<Contribution> contributions, int g, long[] classScratch, long[] ipScratch) {
-    Arrays.fill(classScratch, 0L);
-    Arrays.fill(ipScratch, 0L);
-    for (Contribution c : contributions) {
-      if (Bits.get(c.portClasses(), g)) {
-        Bits.orInto(classScratch, c.classes());
-        Bits.orInto(ipScratch, c.ips());
-      }
-    }
-  }
-
-  /** S6, S7, S12: the pod classes and IP classes a rule's peers admit, once per distinct set. */
-  private Columns columns(PeerSet peers) {
-    return columnCache.computeIfAbsent(
-        peers,
-        p -> {
-          if (p.all()) {
-            return new Columns(allClasses, allIps); // S6
-          }
-          long[] cls = Bits.words(k);
-          long[] ips = Bits.words(x);
-          for (Selection s : p.selections()) {
-            Bits.orInto(cls, classes.selected(selections.id(s)));
-          }
-          for (PeerSet.Network n : p.networks()) {
-            Bits.orInto(cls, classes.holdingIpIn(n.id())); // empty when ipBlocks are external only
-            Bits.orInto(ips, ipClasses.inside(n.id()));
-          }
-          return new Columns(cls, ips);
-        });
-  }
-
-  private void addEgress(List<Contribution> out, CompiledRule rule, Columns cols) {
-    long[] numeric = ports.numeric(rule.ports());
-    if (!Bits.isEmpty(numeric)) {
-      out.add(new Contribution(cols.classes(), cols.ips(), numeric));
-    }
-    // S10: egress named ports resolve on each destination class; toward addresses, nothing.
-    for (NamedRef ref : rule.ports().named()) {
-      NamedTable table = namedTable(classes.refIndex(ref));
-      // Walk the rule's peer classes (usually few) rather than AND-ing dense rows.
-      Map<Integer, long[]> targets = new HashMap<>();
-      long[] peers = cols.classes();
-      for (int w = 0; w < peers.length; w++) {
-        long bits = peers[w];
-        while (bits != 0) {
-          int d = (w << 6) + Long.numberOfTrailingZeros(bits);
-          int entry = table.entryOfClass()[d];
-          if (entry >= 0) {
-            Bits.set(targets.computeIfAbsent(entry, e -> Bits.words(k)), d);
-          }
-          bits &= bits - 1;
+      Side i = ingress.get(c);
+      if (!i.definite()) {
+        eitherIn[c] = Bits.and(i.mayAllowClasses(), i.mayDenyClasses());
+        long[] ips = Bits.and(i.mayAllowIps(), i.mayDenyIps());
+        if (!Bits.isEmpty(ips)) {
+          out.fromIp(g, c, ips);
         }
+        any = true;
       }
-      targets.forEach(
-          (entry, classesThere) ->
-              out.add(
-                  new Contribution(classesThere, Bits.words(x), table.portClasses().get(entry))));
     }
-  }
-
-  private void addIngress(List<Contribution> in, CompiledRule rule, Columns cols, int destination) {
-    long[] portClasses = ports.numeric(rule.ports());
-    // S10: ingress named ports resolve on the selected pod, whatever the source.
-    for (NamedRef ref : rule.ports().named()) {
-      Bits.orInto(
-          portClasses,
-          ports.ofPorts(ref.protocol(), classes.resolved(destination, classes.refIndex(ref))));
+    if (!any) {
+      return;
     }
-    if (!Bits.isEmpty(portClasses)) {
-      in.add(new Contribution(cols.classes(), cols.ips(), portClasses));
-    }
-  }
-
-  private NamedTable namedTable(int ref) {
-    return namedTables.computeIfAbsent(
-        ref,
-        r -> {
-          Map<List<Integer>, Integer> byNumbers = new HashMap<>();
-          List<long[]> portClasses = new ArrayList<>();
-          int[] entryOfClass = new int[k];
-          for (int c = 0; c < k; c++) {
-            int[] numbers = classes.resolved(c, r);
-            if (numbers.length == 0) {
-              entryOfClass[c] = -1;
-              continue;
+    for (int s = 0; s < k; s++) {
+      if (eitherOut[s] == null) {
+        continue;
+      }
+      int source = s;
+      Bits.forEach(
+          eitherOut[s],
+          d -> {
+            boolean ingressMayAllow =
+                Bits.get(ingress.get(d).classes(), source)
+                    || (eitherIn[d] != null && Bits.get(eitherIn[d], source));
+            if (ingressMayAllow) {
+              out.pods(g, source, d);
             }
-            entryOfClass[c] =
-                byNumbers.computeIfAbsent(
-                    Arrays.stream(numbers).boxed().toList(),
-                    key -> {
-                      portClasses.add(
-                          ports.ofPorts(classes.namedRefs().get(r).protocol(), numbers));
-                      return portClasses.size() - 1;
-                    });
-          }
-          return new NamedTable(List.copyOf(portClasses), entryOfClass);
-        });
+          });
+    }
+    for (int d = 0; d < k; d++) {
+      if (eitherIn[d] == null) {
+        continue;
+      }
+      int destination = d;
+      Bits.forEach(
+          eitherIn[d],
+          s -> {
+            boolean egressMayAllow =
+                Bits.get(egress.get(s).classes(), destination)
+                    || (eitherOut[s] != null && Bits.get(eitherOut[s], destination));
+            if (egressMayAllow) {
+              out.pods(g, s, destination);
+            }
+          });
+    }
   }
 }

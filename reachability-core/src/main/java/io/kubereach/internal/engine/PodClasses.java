@@ -2,37 +2,41 @@ package io.kubereach.internal.engine;
 
 import io.kubereach.internal.semantics.IpMemberships;
 import io.kubereach.internal.semantics.NamedPorts;
+import io.kubereach.internal.semantics.PeerSet.Network;
+import io.kubereach.internal.semantics.PeerSet.PodAddresses;
 import io.kubereach.internal.semantics.PortMatch.NamedRef;
 import io.kubereach.internal.topology.AnalysisPod;
 import io.kubereach.internal.topology.PodTable;
 import io.kubereach.model.ContainerPort;
+import io.kubereach.model.Port;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Step 4b of the engine (docs/architecture.md): pods with the same membership in every compiled
- * selection, the same address-set memberships (S12) and the same named-port table (S10) behave
- * identically as source and as destination, and share one class. Two distinct pods of one class
- * still follow the rules between them (S11). Immutable.
+ * Step 5 of the engine (docs/architecture.md): pods with the same membership in every compiled
+ * selection, the same address-set memberships by both rules (S12, T8) and the same named-port table
+ * (S10, T7) behave identically as source and as destination, and share one class. Two distinct pods
+ * of one class still follow the rules between them (S11). Immutable.
  */
 final class PodClasses {
   /** What two pods must share to be in one class. */
-  private record ClassKey(List<Integer> selections, BitSet ips, List<List<Integer>> namedPorts) {}
+  private record ClassKey(
+      List<Integer> selections, BitSet anyIp, BitSet firstFamily, List<List<Port>> namedPorts) {}
 
   /** Replicas share profile, ports and memberships: the class of such a pod is looked up once. */
-  private record PodShape(int profile, List<ContainerPort> ports, BitSet ips) {}
+  private record PodShape(
+      int profile, List<ContainerPort> ports, BitSet anyIp, BitSet firstFamily) {}
 
   private final int count;
   private final int[] classOfPod;
   private final int[] exemplar;
   private final long[][] classesOfSelection;
-  private final long[][] classesOfMatcher;
+  private final Map<PodAddresses, long[][]> classesOfMatcher = new HashMap<>();
   private final List<NamedRef> namedRefs;
-  private final int[][][] resolved;
+  private final List<List<List<Port>>> resolved;
 
   PodClasses(
       PodTable table,
@@ -55,26 +59,21 @@ final class PodClasses {
     Map<PodShape, Integer> seen = new HashMap<>();
     classOfPod = new int[table.size()];
     List<Integer> exemplars = new ArrayList<>();
-    List<BitSet> ipsOfClass = new ArrayList<>();
-    List<int[][]> tables = new ArrayList<>();
+    List<List<List<Port>>> tables = new ArrayList<>();
     for (AnalysisPod pod : table.pods()) {
-      BitSet podIps = ips.of(pod.index()); // shared, only read
+      BitSet anyIp = ips.of(pod.index(), PodAddresses.ANY_KNOWN_IP); // shared, only read
+      BitSet firstFamily = ips.of(pod.index(), PodAddresses.FIRST_FAMILY);
       int profile = selections.profileOf(pod.index());
-      PodShape shape = new PodShape(profile, pod.ports(), podIps);
+      PodShape shape = new PodShape(profile, pod.ports(), anyIp, firstFamily);
       Integer id = seen.get(shape);
       if (id == null) {
-        int[][] named = namedPortTable(pod);
-        ClassKey key =
-            new ClassKey(
-                membership.get(profile),
-                podIps,
-                Arrays.stream(named).map(n -> Arrays.stream(n).boxed().toList()).toList());
+        List<List<Port>> named = namedPortTable(pod);
+        ClassKey key = new ClassKey(membership.get(profile), anyIp, firstFamily, named);
         id = ids.get(key);
         if (id == null) {
           id = exemplars.size();
           ids.put(key, id);
           exemplars.add(pod.index());
-          ipsOfClass.add(podIps);
           tables.add(named);
         }
         seen.put(shape, id);
@@ -83,7 +82,7 @@ final class PodClasses {
     }
     count = exemplars.size();
     exemplar = exemplars.stream().mapToInt(Integer::intValue).toArray();
-    resolved = tables.toArray(int[][][]::new);
+    resolved = List.copyOf(tables);
     // Walk each selection's profiles and map them to classes: no selections x classes scan.
     List<List<Integer>> classesOfProfile = new ArrayList<>();
     for (int i = 0; i < selections.profiles(); i++) {
@@ -103,23 +102,25 @@ final class PodClasses {
       }
       classesOfSelection[s] = words;
     }
-    classesOfMatcher = new long[matchers][];
-    for (int m = 0; m < matchers; m++) {
-      classesOfMatcher[m] = Bits.words(count);
-      for (int c = 0; c < count; c++) {
-        if (ipsOfClass.get(c).get(m)) {
-          Bits.set(classesOfMatcher[m], c);
+    for (PodAddresses rule : PodAddresses.values()) {
+      long[][] byMatcher = new long[matchers][];
+      for (int m = 0; m < matchers; m++) {
+        byMatcher[m] = Bits.words(count);
+        for (int c = 0; c < count; c++) {
+          if (ips.of(exemplar[c], rule).get(m)) {
+            Bits.set(byMatcher[m], c);
+          }
         }
       }
+      classesOfMatcher.put(rule, byMatcher);
     }
   }
 
-  /** S10: what each named port of the rules resolves to on this pod. */
-  private int[][] namedPortTable(AnalysisPod pod) {
-    int[][] out = new int[namedRefs.size()][];
-    for (int r = 0; r < out.length; r++) {
-      NamedRef ref = namedRefs.get(r);
-      out[r] = NamedPorts.resolve(ref.name(), ref.protocol(), pod.ports());
+  /** S10, T7: what each named port of the rules resolves to on this pod. */
+  private List<List<Port>> namedPortTable(AnalysisPod pod) {
+    List<List<Port>> out = new ArrayList<>(namedRefs.size());
+    for (NamedRef ref : namedRefs) {
+      out.add(NamedPorts.resolve(ref, pod.ports()));
     }
     return out;
   }
@@ -144,9 +145,9 @@ final class PodClasses {
     return classesOfSelection[selection];
   }
 
-  /** The classes whose pods have an IP inside an address set (S12): shared, never modify. */
-  long[] holdingIpIn(int matcher) {
-    return classesOfMatcher[matcher];
+  /** The classes whose pods an address set holds, by its rule (S12, T8): shared, never modify. */
+  long[] held(Network network) {
+    return classesOfMatcher.get(network.pods())[network.id()];
   }
 
   /** The named ports of the rules, in the order of {@link #resolved}. */
@@ -159,8 +160,8 @@ final class PodClasses {
     return namedRefs.indexOf(ref);
   }
 
-  /** The port numbers a named port resolves to on the pods of a class (S10): do not modify. */
-  int[] resolved(int cls, int ref) {
-    return resolved[cls][ref];
+  /** The ports a named port resolves to on the pods of a class (S10, T7). */
+  List<Port> resolved(int cls, int ref) {
+    return resolved.get(cls).get(ref);
   }
 }

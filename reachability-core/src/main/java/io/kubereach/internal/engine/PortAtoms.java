@@ -3,6 +3,7 @@ package io.kubereach.internal.engine;
 import io.kubereach.internal.semantics.CompiledPolicies;
 import io.kubereach.internal.semantics.CompiledRule;
 import io.kubereach.internal.semantics.PortMatch;
+import io.kubereach.internal.semantics.TierRule;
 import io.kubereach.model.Port;
 import io.kubereach.model.PortRange;
 import io.kubereach.model.PortSet;
@@ -18,8 +19,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Step 5 of the engine (docs/architecture.md): {SCTP, TCP, UDP} × [1, 65535] cut at every boundary
- * a rule uses (numbered ranges, and named ports as resolved on every pod class, S9, S10) into
+ * Step 6 of the engine (docs/architecture.md): {SCTP, TCP, UDP} × [1, 65535] cut at every boundary
+ * a rule uses (numbered ranges, and named ports as resolved on every pod class, S9, S10, T7) into
  * disjoint atoms. Atoms inside exactly the same ranges behave alike everywhere and share one port
  * class; the matrices are built per port class. Immutable.
  */
@@ -38,12 +39,10 @@ final class PortAtoms {
   PortAtoms(CompiledPolicies policies, PodClasses classes) {
     Set<PortRange> ranges = new LinkedHashSet<>();
     policies.rules().map(CompiledRule::ports).forEach(p -> ranges.addAll(p.numeric()));
+    policies.tierRules().map(TierRule::ports).forEach(p -> ranges.addAll(p.numeric()));
     for (int c = 0; c < classes.count(); c++) {
       for (int r = 0; r < classes.namedRefs().size(); r++) {
-        Protocol protocol = classes.namedRefs().get(r).protocol();
-        for (int n : classes.resolved(c, r)) {
-          ranges.add(new PortRange(protocol, n, n));
-        }
+        classes.resolved(c, r).forEach(port -> ranges.add(PortRange.of(port)));
       }
     }
     List<TreeSet<Integer>> bounds = new ArrayList<>();
@@ -142,11 +141,11 @@ final class PortAtoms {
     return out;
   }
 
-  /** The classes of some port numbers of one protocol (resolved named ports, S10). */
-  long[] ofPorts(Protocol protocol, int[] numbers) {
+  /** The classes of some ports (resolved named ports, S10, T7). */
+  long[] ofPorts(List<Port> ports) {
     long[] out = Bits.words(count());
-    for (int n : numbers) {
-      Bits.orInto(out, classesOfRange.get(new PortRange(protocol, n, n)));
+    for (Port p : ports) {
+      Bits.orInto(out, classesOfRange.get(PortRange.of(p)));
     }
     return out;
   }

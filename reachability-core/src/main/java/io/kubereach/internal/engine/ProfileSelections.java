@@ -4,6 +4,7 @@ import io.kubereach.internal.semantics.CompiledPolicies;
 import io.kubereach.internal.semantics.CompiledPolicy;
 import io.kubereach.internal.semantics.CompiledRule;
 import io.kubereach.internal.semantics.Selection;
+import io.kubereach.internal.semantics.TierRule;
 import io.kubereach.internal.topology.AnalysisPod;
 import io.kubereach.internal.topology.PodTable;
 import java.util.ArrayList;
@@ -14,13 +15,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Step 2 of the engine (docs/architecture.md): every distinct {@link Selection} of the policies
- * compiled once to a bitset over label profiles. A profile is a distinct (namespace, labels) pair:
- * replicas share one, so selectors are evaluated once per profile, not once per pod. Immutable.
+ * Step 3 of the engine (docs/architecture.md): every distinct {@link Selection} of the policies
+ * compiled once to a bitset over label profiles. A profile is a distinct (namespace, labels,
+ * hostNetwork) triple: replicas share one, so selectors are evaluated once per profile, not once
+ * per pod. Immutable.
  */
 final class ProfileSelections {
-  /** A distinct (namespace, labels) pair. */
-  private record Profile(String namespace, Map<String, String> labels) {}
+  /** A distinct (namespace, labels, hostNetwork) triple: what a selection looks at (T5). */
+  private record Profile(String namespace, Map<String, String> labels, boolean hostNetwork) {}
 
   private final int[] profileOfPod;
   private final List<Profile> profiles = new ArrayList<>();
@@ -33,7 +35,7 @@ final class ProfileSelections {
     Map<Profile, Integer> profileIds = new HashMap<>();
     profileOfPod = new int[table.size()];
     for (AnalysisPod pod : table.pods()) {
-      Profile key = new Profile(pod.namespace(), pod.labels());
+      Profile key = new Profile(pod.namespace(), pod.labels(), pod.hostNetwork());
       Integer id = profileIds.get(key);
       if (id == null) {
         id = profiles.size();
@@ -50,6 +52,11 @@ final class ProfileSelections {
         .rules()
         .map(CompiledRule::peers)
         .forEach(p -> p.selections().forEach(s -> compile(s, table)));
+    policies.tiered().forEach(p -> compile(p.subject(), table));
+    policies
+        .tierRules()
+        .map(TierRule::peers)
+        .forEach(p -> p.selections().forEach(s -> compile(s, table)));
   }
 
   private void compile(Selection selection, PodTable table) {
@@ -61,7 +68,8 @@ final class ProfileSelections {
     // pod half once per profile there.
     for (String namespace : namespaces(selection, table)) {
       for (int p : profilesByNamespace.getOrDefault(namespace, List.of())) {
-        if (selection.pods().matches(profiles.get(p).labels())) {
+        Profile profile = profiles.get(p);
+        if (selection.holdsPod(profile.labels(), profile.hostNetwork())) {
           bits.set(p);
         }
       }

@@ -17,6 +17,7 @@ import io.kubereach.internal.net.IpSpace;
 import io.kubereach.internal.render.Render;
 import io.kubereach.internal.semantics.CompiledPolicies;
 import io.kubereach.internal.semantics.CompiledPolicy;
+import io.kubereach.internal.semantics.CompiledTierPolicy;
 import io.kubereach.internal.semantics.IpMemberships;
 import io.kubereach.internal.topology.AnalysisPod;
 import io.kubereach.internal.topology.EndpointMembers;
@@ -28,15 +29,19 @@ import io.kubereach.internal.topology.PodTable;
 import io.kubereach.model.ClusterSnapshot;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.ExternalEndpoint;
+import io.kubereach.model.Limitation;
 import io.kubereach.model.NetworkPolicy;
 import io.kubereach.model.PolicyType;
 import io.kubereach.model.Port;
 import io.kubereach.model.PortSet;
+import io.kubereach.model.Tier;
 import io.kubereach.model.WorkloadEndpoint;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -55,10 +60,12 @@ public final class EngineIndex implements ReachabilityIndex {
   private final Engine engine;
   private final PairAnswers answers;
   private final Explainer explainer;
+  private final TierCaveats tierCaveats;
   private final boolean ipv6Listed;
   private final Supplier<List<Connection>> connections;
   private final Supplier<List<Connection>> podConnections;
   private final Supplier<List<Warning>> warnings;
+  private final Supplier<List<Limitation>> limitations;
 
   private EngineIndex(ClusterSnapshot snapshot, AnalysisOptions options) {
     this.options = options;
@@ -71,6 +78,7 @@ public final class EngineIndex implements ReachabilityIndex {
     this.engine = Engine.build(table, policies, ips);
     this.answers = new PairAnswers(table, engine);
     this.explainer = new Explainer(table, policies, ips, engine);
+    this.tierCaveats = new TierCaveats(table, policies, ips, explainer);
     this.ipv6Listed = mentionsIpv6(table, policies);
     ConnectionLister lister =
         new ConnectionLister(
@@ -78,6 +86,7 @@ public final class EngineIndex implements ReachabilityIndex {
     this.connections = Suppliers.memoize(() -> lister.list(Granularity.WORKLOAD));
     this.podConnections = Suppliers.memoize(() -> lister.list(Granularity.POD));
     this.warnings = Suppliers.memoize(() -> Warnings.of(table, endpoints, policies, ips, options));
+    this.limitations = Suppliers.memoize(this::findLimitations);
   }
 
   /** The index of a snapshot: runs every step of the pipeline. */
@@ -126,9 +135,41 @@ public final class EngineIndex implements ReachabilityIndex {
     EndpointMembers s = endpoints.members(requireNonNull(source, "source"));
     EndpointMembers d = endpoints.members(requireNonNull(destination, "destination"));
     boolean allowed = answers.allows(s, d, port);
-    List<Caveat> c = caveats.of(s, d);
+    List<Caveat> c = caveatsOf(s, d, port);
     return new IndexVerdict(
-        source, destination, port, allowed, c, () -> explainer.explain(s, d, port, c));
+        source,
+        destination,
+        port,
+        allowed,
+        c,
+        answers.ambiguous(s, d, port),
+        snapshot().limitations().isEmpty()
+            && !(d instanceof EndpointMembers.Addresses && externalPeersUnknown()),
+        () -> explainer.explain(s, d, port, c));
+  }
+
+  /**
+   * T6: whether egress toward external addresses meets peers whose addresses the manifests do not
+   * hold (domain names, nodes without Node objects), so no such answer is complete.
+   */
+  private boolean externalPeersUnknown() {
+    return limitations().stream()
+        .anyMatch(
+            l ->
+                l.kind() == Limitation.Kind.DOMAIN_NAMES
+                    || l.kind() == Limitation.Kind.NODES_UNKNOWN);
+  }
+
+  /** S13, T8: the caveats of one question. */
+  private List<Caveat> caveatsOf(EndpointMembers s, EndpointMembers d, Port port) {
+    List<Caveat> hostNetwork = caveats.of(s, d);
+    List<Caveat> addresses = tierCaveats.of(s, d, port);
+    if (addresses.isEmpty()) {
+      return hostNetwork;
+    }
+    List<Caveat> all = new ArrayList<>(hostNetwork);
+    all.addAll(addresses);
+    return List.copyOf(all);
   }
 
   @Override
@@ -136,12 +177,19 @@ public final class EngineIndex implements ReachabilityIndex {
     requireNonNull(port, "port");
     EndpointMembers s = endpoints.members(requireNonNull(source, "source"));
     EndpointMembers d = endpoints.members(requireNonNull(destination, "destination"));
-    return explainer.explain(s, d, port, caveats.of(s, d));
+    return explainer.explain(s, d, port, caveatsOf(s, d, port));
   }
 
   @Override
   public PortSet allowed(Endpoint source, Endpoint destination) {
     return answers.ports(
+        endpoints.members(requireNonNull(source, "source")),
+        endpoints.members(requireNonNull(destination, "destination")));
+  }
+
+  @Override
+  public PortSet ambiguous(Endpoint source, Endpoint destination) {
+    return answers.ambiguousPorts(
         endpoints.members(requireNonNull(source, "source")),
         endpoints.members(requireNonNull(destination, "destination")));
   }
@@ -182,6 +230,69 @@ public final class EngineIndex implements ReachabilityIndex {
   @Override
   public List<Warning> warnings() {
     return warnings.get();
+  }
+
+  @Override
+  public List<Limitation> limitations() {
+    return limitations.get();
+  }
+
+  /** T6, T8, T9: what the analysis cannot account for, on top of what the snapshot leaves out. */
+  private List<Limitation> findLimitations() {
+    List<Limitation> out = new ArrayList<>(snapshot().limitations());
+    if (!engine.unambiguous()) {
+      for (Tier tier : Tier.values()) {
+        Map<Integer, List<CompiledTierPolicy>> byPriority = new TreeMap<>();
+        policies
+            .tier(tier)
+            .forEach(p -> byPriority.computeIfAbsent(p.priority(), k -> new ArrayList<>()).add(p));
+        byPriority.forEach(
+            (priority, tied) -> {
+              if (tied.size() > 1) {
+                out.add(
+                    new Limitation(
+                        Limitation.Kind.AMBIGUOUS_PRIORITY,
+                        tied.stream().map(p -> p.ref().toString()).toList()
+                            + " share the "
+                            + tier
+                            + " tier and priority "
+                            + priority
+                            + ", which upstream lets an implementation apply in any order; some"
+                            + " verdicts depend on it and are marked ambiguous (T9)"));
+              }
+            });
+      }
+    }
+    for (Warning w : warnings()) {
+      if (w.kind() == Warning.Kind.NODES_UNKNOWN) {
+        out.add(new Limitation(Limitation.Kind.NODES_UNKNOWN, w.message()));
+      }
+    }
+    List<String> withDomains =
+        policies
+            .tierRules()
+            .filter(r -> !r.peers().domains().isEmpty())
+            .map(r -> r.policy() + " rule " + r.index())
+            .distinct()
+            .toList();
+    if (!withDomains.isEmpty()) {
+      out.add(
+          new Limitation(
+              Limitation.Kind.DOMAIN_NAMES,
+              "domainNames peers ("
+                  + String.join(", ", withDomains)
+                  + ") accept addresses that DNS answers, which the manifests do not hold: answers"
+                  + " toward external addresses take no address to be one of those names (T6)"));
+    }
+    if (tierCaveats.mayMeetUnknownAddresses()) {
+      out.add(
+          new Limitation(
+              Limitation.Kind.UNKNOWN_ADDRESS,
+              "pods without a known IP meet tiered networks peers narrower than 0.0.0.0/0: whether"
+                  + " those hold them is outside the manifests; the verdicts concerned carry a"
+                  + " caveat (T8)"));
+    }
+    return List.copyOf(out);
   }
 
   @Override

@@ -6,14 +6,18 @@ import io.kubereach.Explanation.NamedPort;
 import io.kubereach.Explanation.Outcome;
 import io.kubereach.Explanation.RuleRef;
 import io.kubereach.Explanation.Side;
+import io.kubereach.Explanation.TierStep;
 import io.kubereach.internal.engine.Engine;
 import io.kubereach.internal.net.IpSpace;
 import io.kubereach.internal.semantics.CompiledPolicies;
 import io.kubereach.internal.semantics.CompiledPolicy;
 import io.kubereach.internal.semantics.CompiledRule;
+import io.kubereach.internal.semantics.CompiledTierPolicy;
 import io.kubereach.internal.semantics.IpMemberships;
 import io.kubereach.internal.semantics.NamedPorts;
+import io.kubereach.internal.semantics.PeerSet;
 import io.kubereach.internal.semantics.PortMatch.NamedRef;
+import io.kubereach.internal.semantics.TierRule;
 import io.kubereach.internal.topology.AnalysisPod;
 import io.kubereach.internal.topology.EndpointMembers;
 import io.kubereach.internal.topology.PodTable;
@@ -21,26 +25,38 @@ import io.kubereach.model.ContainerPort;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.PolicyType;
 import io.kubereach.model.Port;
+import io.kubereach.model.Tier;
+import io.kubereach.model.TierAction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Says why a connection is allowed or denied, from the same rule units the engine compiles (S1–S12
- * in docs/semantics.md): for one pair of members of the endpoints, per side, the policies that
- * isolate it, the rules whose peers and ports admit the other end, and how named ports resolved.
- * The engine only picks which pair of members to explain: the first allowed pair, else the first.
+ * Says why a connection is allowed or denied, from the same rule units the engine compiles (S1–S12,
+ * T1–T10 in docs/semantics.md): for one pair of members of the endpoints, per side, the tier rule
+ * that decided or passed, the NetworkPolicies that isolate it, the rules whose peers and ports
+ * admit the other end, how named ports resolved, and what same-priority policies would do instead.
+ * The engine only picks which pair of members to explain (the first allowed pair, else the first)
+ * and says whether its verdict is ambiguous.
  */
 final class Explainer {
-  /** One end of the explained pair: an analysis pod or an external address. */
-  private record Member(Optional<AnalysisPod> pod, Optional<IpSpace.Address> address) {
+  /**
+   * One end of the explained pair: an analysis pod or an external address; a pod with an address
+   * stands for that one of its addresses (T8: its other family).
+   */
+  record Member(Optional<AnalysisPod> pod, Optional<IpSpace.Address> address) {
     static Member of(AnalysisPod pod) {
       return new Member(Optional.of(pod), Optional.empty());
     }
 
     static Member of(IpSpace.Address address) {
       return new Member(Optional.empty(), Optional.of(address));
+    }
+
+    /** The pod, answering for {@code address} (T8). */
+    static Member as(AnalysisPod pod, IpSpace.Address address) {
+      return new Member(Optional.of(pod), Optional.of(address));
     }
 
     Endpoint endpoint() {
@@ -68,6 +84,8 @@ final class Explainer {
   Explanation explain(
       EndpointMembers source, EndpointMembers destination, Port port, List<Caveat> caveats) {
     MemberPair pair = pick(source, destination, port);
+    java.util.function.BiPredicate<Member, Member> ambiguous =
+        (a, b) -> !engine.unambiguous() && ambiguousByEngine(a, b, port);
     Member s = pair.source();
     Member d = pair.destination();
     Endpoint sm = s.endpoint();
@@ -75,7 +93,7 @@ final class Explainer {
     Endpoint src = source.endpoint();
     Endpoint dst = destination.endpoint();
     if (isSelf(s, d)) {
-      // S11: a pod always reaches itself.
+      // S11: a pod always reaches itself, also under tiered policies (hairpin traffic).
       return new Explanation(
           src,
           dst,
@@ -85,7 +103,8 @@ final class Explainer {
           dm,
           self(PolicyType.Egress, sm),
           self(PolicyType.Ingress, dm),
-          caveats);
+          caveats,
+          false);
     }
     Side egress =
         s.pod()
@@ -97,7 +116,14 @@ final class Explainer {
             .orElseGet(() -> outside(PolicyType.Ingress, dm, sm));
     // S5: both ends must allow the same (protocol, port).
     boolean allowed = egress.allows() && ingress.allows();
-    return new Explanation(src, dst, port, allowed, sm, dm, egress, ingress, caveats);
+    return new Explanation(
+        src, dst, port, allowed, sm, dm, egress, ingress, caveats, ambiguous.test(s, d));
+  }
+
+  /** Whether one side allows: the same walk, for a pod taken to have another address (T8). */
+  boolean allows(
+      PolicyType direction, AnalysisPod subject, Member other, Member destination, Port port) {
+    return side(direction, subject, other, destination, port).allows();
   }
 
   /** S11: the very same pod, which is not a workload standing for distinct replicas. */
@@ -137,6 +163,23 @@ final class Explainer {
       throw new IllegalStateException("no pair of members for " + source + " => " + destination);
     }
     return first;
+  }
+
+  private boolean ambiguousByEngine(Member s, Member d, Port port) {
+    if (s.pod().isPresent() && d.pod().isPresent()) {
+      return engine.ambiguous(
+          engine.classOf(s.pod().get().index()), engine.classOf(d.pod().get().index()), port);
+    }
+    if (s.pod().isPresent()) {
+      return engine.ambiguousTo(
+          engine.classOf(s.pod().get().index()),
+          engine.ipAtoms().atomOf(d.address().orElseThrow()),
+          port);
+    }
+    return engine.ambiguousFrom(
+        engine.ipAtoms().atomOf(s.address().orElseThrow()),
+        engine.classOf(d.pod().orElseThrow().index()),
+        port);
   }
 
   private boolean allowedByEngine(Member s, Member d, Port port) {
@@ -190,45 +233,160 @@ final class Explainer {
     return new Side(direction, subject, peer, Outcome.EXTERNAL, List.of(), List.of(), List.of());
   }
 
+  /** The first matching rule of a tier for one side, and what tied policies would do instead. */
+  private record TierMatch(TierStep step, List<TierStep> alternatives) {}
+
   /**
-   * One side, for one port: S1 not isolated; S2 isolated by the selecting policies; S4 the rules
-   * whose peers (S6, S7, S12) admit the other end and whose ports (S9, S10) hold the port.
+   * One side, for one port, down the tier chain (T1): the Admin tier's first matching rule (T2,
+   * T3); else, when NetworkPolicies isolate the pod, S1, S2, S4: the rules whose peers (S6, S7,
+   * S12) admit the other end and whose ports (S9, S10) hold the port (T4); else the Baseline tier's
+   * first matching rule; else allowed.
    */
   private Side side(
       PolicyType direction, AnalysisPod subject, Member other, Member destination, Port port) {
     Endpoint peer = other.endpoint();
-    List<CompiledPolicy> isolating = policies.isolating(direction, subject, table);
-    if (isolating.isEmpty()) {
-      return new Side(
-          direction,
-          subject.podEndpoint(),
-          peer,
-          Outcome.NOT_ISOLATED,
-          List.of(),
-          List.of(),
-          List.of());
+    Optional<List<ContainerPort>> destinationPorts = destination.pod().map(AnalysisPod::ports);
+    List<TierStep> steps = new ArrayList<>();
+    List<TierStep> alternatives = new ArrayList<>();
+    Optional<TierMatch> admin =
+        firstMatch(Tier.Admin, direction, subject, other, destinationPorts, port);
+    if (admin.isPresent()) {
+      steps.add(admin.get().step());
+      alternatives.addAll(admin.get().alternatives());
+      TierAction action = admin.get().step().action();
+      if (action != TierAction.Pass) {
+        return tierSide(direction, subject, peer, action, steps, alternatives);
+      }
     }
+    List<CompiledPolicy> isolating = policies.isolating(direction, subject, table);
+    if (!isolating.isEmpty()) {
+      return networkPolicySide(
+          direction, subject, other, destination, port, isolating, steps, alternatives);
+    }
+    Optional<TierMatch> baseline =
+        firstMatch(Tier.Baseline, direction, subject, other, destinationPorts, port);
+    if (baseline.isPresent()) {
+      steps.add(baseline.get().step());
+      alternatives.addAll(baseline.get().alternatives());
+      TierAction action = baseline.get().step().action();
+      if (action != TierAction.Pass) {
+        return tierSide(direction, subject, peer, action, steps, alternatives);
+      }
+    }
+    return new Side(
+        direction,
+        subject.podEndpoint(),
+        peer,
+        Outcome.NOT_ISOLATED,
+        List.of(),
+        List.of(),
+        List.of(),
+        steps,
+        alternatives);
+  }
+
+  private static Side tierSide(
+      PolicyType direction,
+      AnalysisPod subject,
+      Endpoint peer,
+      TierAction action,
+      List<TierStep> steps,
+      List<TierStep> alternatives) {
+    return new Side(
+        direction,
+        subject.podEndpoint(),
+        peer,
+        action == TierAction.Accept ? Outcome.ACCEPTED : Outcome.REFUSED,
+        List.of(),
+        List.of(),
+        List.of(),
+        steps,
+        alternatives);
+  }
+
+  /**
+   * T2, T9: in a tier, the first rule (policies by priority, then name; rules in order) that admits
+   * the other end on the port; and the first matching rules of the other policies of that priority
+   * that would do something else in another order.
+   */
+  private Optional<TierMatch> firstMatch(
+      Tier tier,
+      PolicyType direction,
+      AnalysisPod subject,
+      Member other,
+      Optional<List<ContainerPort>> destinationPorts,
+      Port port) {
+    List<CompiledTierPolicy> selecting = policies.selecting(tier, direction, subject, table);
+    for (CompiledTierPolicy policy : selecting) {
+      Optional<TierRule> rule = firstMatch(policy, direction, other, destinationPorts, port);
+      if (rule.isEmpty()) {
+        continue;
+      }
+      List<TierStep> alternatives = new ArrayList<>();
+      for (CompiledTierPolicy tied : selecting) {
+        if (tied != policy && tied.priority() == policy.priority()) {
+          firstMatch(tied, direction, other, destinationPorts, port)
+              .filter(r -> r.action() != rule.get().action())
+              .ifPresent(r -> alternatives.add(step(tier, tied, r)));
+        }
+      }
+      return Optional.of(new TierMatch(step(tier, policy, rule.get()), alternatives));
+    }
+    return Optional.empty();
+  }
+
+  private Optional<TierRule> firstMatch(
+      CompiledTierPolicy policy,
+      PolicyType direction,
+      Member other,
+      Optional<List<ContainerPort>> destinationPorts,
+      Port port) {
+    for (TierRule rule : policy.rules(direction)) {
+      if (admits(rule.peers(), other) && rule.ports().toward(destinationPorts).contains(port)) {
+        return Optional.of(rule);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static TierStep step(Tier tier, CompiledTierPolicy policy, TierRule rule) {
+    return new TierStep(
+        tier,
+        new RuleRef(policy.ref(), rule.index()),
+        policy.priority(),
+        rule.name(),
+        rule.action(),
+        rule.failedClosed());
+  }
+
+  /** T4, S1, S2, S4: the NetworkPolicy tier decides for a pod it isolates. */
+  private Side networkPolicySide(
+      PolicyType direction,
+      AnalysisPod subject,
+      Member other,
+      Member destination,
+      Port port,
+      List<CompiledPolicy> isolating,
+      List<TierStep> steps,
+      List<TierStep> alternatives) {
+    Endpoint peer = other.endpoint();
     Optional<List<ContainerPort>> destinationPorts = destination.pod().map(AnalysisPod::ports);
     List<RuleRef> allowedBy = new ArrayList<>();
     List<NamedPort> named = new ArrayList<>();
     for (CompiledPolicy policy : isolating) {
       for (CompiledRule rule : policy.rules(direction)) {
-        if (!admits(rule, other)) {
+        if (!admits(rule.peers(), other)) {
           continue;
         }
         RuleRef ref = new RuleRef(policy.ref(), rule.index());
         for (NamedRef n : rule.ports().named()) {
-          int[] numbers =
-              destinationPorts
-                  .map(ports -> NamedPorts.resolve(n.name(), n.protocol(), ports))
-                  .orElse(new int[0]);
           named.add(
               new NamedPort(
                   ref,
                   n.name(),
                   n.protocol(),
                   destination.endpoint(),
-                  Arrays.stream(numbers).boxed().toList()));
+                  destinationPorts.map(ports -> NamedPorts.resolve(n, ports)).orElse(List.of())));
         }
         if (rule.ports().toward(destinationPorts).contains(port)) {
           allowedBy.add(ref);
@@ -242,12 +400,17 @@ final class Explainer {
         allowedBy.isEmpty() ? Outcome.DENIED : Outcome.ALLOWED,
         isolating.stream().map(CompiledPolicy::ref).toList(),
         allowedBy,
-        named);
+        named,
+        steps,
+        alternatives);
   }
 
-  private boolean admits(CompiledRule rule, Member other) {
-    return other.pod().isPresent()
-        ? rule.peers().admits(other.pod().get(), table, ips)
-        : rule.peers().admits(other.address().orElseThrow());
+  private boolean admits(PeerSet peers, Member other) {
+    if (other.pod().isEmpty()) {
+      return peers.admits(other.address().orElseThrow());
+    }
+    return other.address().isPresent()
+        ? peers.admitsAs(other.pod().get(), other.address().get(), table, ips)
+        : peers.admits(other.pod().get(), table, ips);
   }
 }

@@ -19,6 +19,8 @@ final class IndexVerdict implements Verdict {
   private final Port port;
   private final boolean allowed;
   private final List<Caveat> caveats;
+  private final boolean ambiguous;
+  private final boolean complete;
   private final Supplier<Explanation> explanation;
 
   /**
@@ -31,12 +33,17 @@ final class IndexVerdict implements Verdict {
       Port port,
       boolean allowed,
       List<Caveat> caveats,
+      boolean ambiguous,
+      boolean snapshotComplete,
       Supplier<Explanation> explanation) {
     this.source = requireNonNull(source, "source");
     this.destination = requireNonNull(destination, "destination");
     this.port = requireNonNull(port, "port");
     this.allowed = allowed;
     this.caveats = List.copyOf(caveats);
+    this.ambiguous = ambiguous;
+    this.complete =
+        snapshotComplete && !ambiguous && caveats.stream().noneMatch(c -> c.kind().incomplete());
     requireNonNull(explanation, "explanation");
     this.explanation =
         Suppliers.memoize(
@@ -76,6 +83,16 @@ final class IndexVerdict implements Verdict {
   }
 
   @Override
+  public boolean ambiguous() {
+    return ambiguous;
+  }
+
+  @Override
+  public boolean complete() {
+    return complete;
+  }
+
+  @Override
   public Explanation explanation() {
     return explanation.get();
   }
@@ -87,12 +104,14 @@ final class IndexVerdict implements Verdict {
         && destination.equals(v.destination())
         && port.equals(v.port())
         && allowed == v.allowed()
+        && ambiguous == v.ambiguous()
+        && complete == v.complete()
         && caveats.equals(v.caveats());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(source, destination, port, allowed, caveats);
+    return Objects.hash(source, destination, port, allowed, ambiguous, complete, caveats);
   }
 
   @Override
@@ -104,6 +123,7 @@ final class IndexVerdict implements Verdict {
         + port
         + ": "
         + (allowed ? "allowed" : "denied")
+        + (ambiguous ? " (ambiguous)" : "")
         + (caveats.isEmpty() ? "" : " " + caveats);
   }
 }

@@ -69,6 +69,59 @@ final class PairAnswers {
     return false;
   }
 
+  /**
+   * T9: whether another order of same-priority policies would give the other answer: no pair is
+   * allowed for certain, some pair may be allowed, and every pair may be denied.
+   */
+  boolean ambiguous(EndpointMembers source, EndpointMembers destination, Port port) {
+    if (engine.unambiguous()) {
+      return false;
+    }
+    boolean mayAllow = false;
+    boolean mayDeny = true;
+    if (source instanceof EndpointMembers.Pods s && destination instanceof EndpointMembers.Pods d) {
+      ClassPairs.Pairs pairs = classPairs.of(s, d);
+      if (pairs.samePod()) {
+        return false;
+      }
+      for (ClassPairs.ClassPair c : pairs.pairs()) {
+        boolean allowed = engine.allows(c.source(), c.destination(), port);
+        boolean either = engine.ambiguous(c.source(), c.destination(), port);
+        mayAllow |= allowed || either;
+        mayDeny &= !allowed || either;
+      }
+      return mayAllow && mayDeny;
+    }
+    boolean egress = source instanceof EndpointMembers.Pods;
+    EndpointMembers.Pods pods = (EndpointMembers.Pods) (egress ? source : destination);
+    EndpointMembers.Addresses range = (EndpointMembers.Addresses) (egress ? destination : source);
+    for (int atom : engine.ipAtoms().overlapping(range.range()).toArray()) {
+      for (int c : classPairs.classesOf(pods.pods())) {
+        boolean allowed =
+            egress ? engine.allowsTo(c, atom, port) : engine.allowsFrom(atom, c, port);
+        boolean either =
+            egress ? engine.ambiguousTo(c, atom, port) : engine.ambiguousFrom(atom, c, port);
+        mayAllow |= allowed || either;
+        mayDeny &= !allowed || either;
+      }
+    }
+    return mayAllow && mayDeny;
+  }
+
+  /** T9: every port whose verdict between the endpoints depends on the order of policies. */
+  PortSet ambiguousPorts(EndpointMembers source, EndpointMembers destination) {
+    if (engine.unambiguous()) {
+      return PortSet.none();
+    }
+    PortSet out = PortSet.none();
+    for (PortSet portClass : engine.portClasses()) {
+      if (ambiguous(source, destination, portClass.samplePort())) {
+        out = out.union(portClass);
+      }
+    }
+    return out;
+  }
+
   /** Every port on which some pair of the endpoints' members connects. */
   PortSet ports(EndpointMembers source, EndpointMembers destination) {
     if (source instanceof EndpointMembers.Pods s && destination instanceof EndpointMembers.Pods d) {

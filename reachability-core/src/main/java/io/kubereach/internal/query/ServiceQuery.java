@@ -3,6 +3,7 @@ package io.kubereach.internal.query;
 import io.kubereach.ReachabilityIndex;
 import io.kubereach.ServiceVerdict;
 import io.kubereach.internal.semantics.NamedPorts;
+import io.kubereach.internal.semantics.PortMatch.NamedRef;
 import io.kubereach.internal.topology.AnalysisPod;
 import io.kubereach.internal.topology.PodTable;
 import io.kubereach.model.Endpoint;
@@ -53,9 +54,9 @@ final class ServiceQuery {
           via + target);
     }
     String portName = ((PortRef.Name) port.targetPort()).name();
-    int[] numbers = NamedPorts.resolve(portName, port.protocol(), pod.ports());
-    if (numbers.length > 0) {
-      Port target = new Port(port.protocol(), numbers[0]);
+    List<Port> resolved = NamedPorts.resolve(NamedRef.of(portName, port.protocol()), pod.ports());
+    if (!resolved.isEmpty()) {
+      Port target = resolved.get(0);
       return new ServiceVerdict.Backend(
           pod.podEndpoint(),
           Optional.of(index.check(source, pod.podEndpoint(), target)),

@@ -9,8 +9,10 @@ import io.kubereach.internal.semantics.CompiledRule;
 import io.kubereach.internal.semantics.IpMemberships;
 import io.kubereach.internal.semantics.NamedPorts;
 import io.kubereach.internal.semantics.PeerSet;
+import io.kubereach.internal.semantics.PeerSet.PodAddresses;
 import io.kubereach.internal.semantics.PortMatch.NamedRef;
 import io.kubereach.internal.semantics.Selection;
+import io.kubereach.internal.semantics.TierRule;
 import io.kubereach.internal.topology.AnalysisPod;
 import io.kubereach.internal.topology.Endpoints;
 import io.kubereach.internal.topology.Granularity;
@@ -33,8 +35,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Remarks about the input that do not stop the analysis (S10, S12, S15 in docs/semantics.md), from
- * the same rule units the engine compiles. Each warning is rendered to text here, once.
+ * Remarks about the input that do not stop the analysis (S10, S12, S15, T6, T7 in
+ * docs/semantics.md), from the same rule units the engine compiles. Each warning is rendered to
+ * text here, once.
  */
 final class Warnings {
   private static final int SHOWN = 5;
@@ -53,10 +56,16 @@ final class Warnings {
 
   /** What makes two pods one shape. */
   private record ShapeKey(
-      String namespace, Map<String, String> labels, List<ContainerPort> ports, BitSet addresses) {}
+      String namespace,
+      Map<String, String> labels,
+      boolean hostNetwork,
+      List<ContainerPort> ports,
+      BitSet anyIp,
+      BitSet firstFamily) {}
 
   /** What two pods of one owner must share not to differ for policy purposes (S15). */
-  private record Likeness(Map<String, String> labels, Set<ContainerPort> ports, BitSet addresses) {}
+  private record Likeness(
+      Map<String, String> labels, Set<ContainerPort> ports, BitSet anyIp, BitSet firstFamily) {}
 
   private final PodTable table;
   private final Endpoints endpoints;
@@ -89,6 +98,7 @@ final class Warnings {
     w.namedPorts();
     w.podsWithoutIp();
     w.differingPods();
+    w.nodesWithoutNodes();
     return List.copyOf(w.out.values());
   }
 
@@ -99,7 +109,14 @@ final class Warnings {
   private Map<String, List<Shape>> shapes() {
     Map<ShapeKey, Shape> byKey = new LinkedHashMap<>();
     for (AnalysisPod pod : table.pods()) {
-      ShapeKey key = new ShapeKey(pod.namespace(), pod.labels(), pod.ports(), ips.of(pod.index()));
+      ShapeKey key =
+          new ShapeKey(
+              pod.namespace(),
+              pod.labels(),
+              pod.hostNetwork(),
+              pod.ports(),
+              ips.of(pod.index(), PodAddresses.ANY_KNOWN_IP),
+              ips.of(pod.index(), PodAddresses.FIRST_FAMILY));
       byKey
           .computeIfAbsent(key, k -> new Shape(pod, new ArrayList<>()))
           .pods()
@@ -113,20 +130,76 @@ final class Warnings {
   }
 
   /**
-   * The namespaces whose pods a rule can target: a policy's subject is in its own namespace (S2); a
+   * A rule with named ports, NetworkPolicy or tiered: whose destinations are its policy's subject
+   * (ingress) or its peers (egress).
+   */
+  private record NamedRule(
+      String kind,
+      io.kubereach.model.PolicyRef policy,
+      PolicyType direction,
+      String label,
+      Selection subject,
+      PeerSet peers,
+      List<NamedRef> named) {}
+
+  private List<NamedRule> namedRules() {
+    List<NamedRule> out = new ArrayList<>();
+    for (CompiledPolicy policy : policies.all()) {
+      for (PolicyType direction : PolicyType.values()) {
+        for (CompiledRule rule : policy.rules(direction)) {
+          if (!rule.ports().named().isEmpty()) {
+            out.add(
+                new NamedRule(
+                    "NetworkPolicy",
+                    policy.ref(),
+                    direction,
+                    "rule " + rule.index(),
+                    policy.subject(),
+                    rule.peers(),
+                    rule.ports().named()));
+          }
+        }
+      }
+    }
+    policies
+        .tiered()
+        .forEach(
+            policy -> {
+              for (PolicyType direction : PolicyType.values()) {
+                for (TierRule rule : policy.rules(direction)) {
+                  if (!rule.ports().named().isEmpty()) {
+                    out.add(
+                        new NamedRule(
+                            policy.ref().kind().name(),
+                            policy.ref(),
+                            direction,
+                            rule.label(),
+                            policy.subject(),
+                            rule.peers(),
+                            rule.ports().named()));
+                  }
+                }
+              }
+            });
+    return out;
+  }
+
+  /**
+   * The namespaces whose pods a rule can target: its policy's subject for ingress (S2, T5); a
    * selection's scope names or matches namespaces (S7); all peers or address sets can reach any
    * namespace (S6, S12).
    */
-  private Set<String> namespaces(CompiledPolicy policy, CompiledRule rule, Set<String> all) {
-    if (rule.direction() == PolicyType.Ingress) {
-      return Set.of(policy.namespace());
-    }
-    PeerSet peers = rule.peers();
-    if (peers.all() || !peers.networks().isEmpty()) {
+  private Set<String> namespaces(NamedRule rule, Set<String> all) {
+    List<Selection> selections =
+        rule.direction() == PolicyType.Ingress
+            ? List.of(rule.subject())
+            : rule.peers().selections();
+    if (rule.direction() == PolicyType.Egress
+        && (rule.peers().all() || !rule.peers().networks().isEmpty())) {
       return all;
     }
     Set<String> out = new HashSet<>();
-    for (Selection s : peers.selections()) {
+    for (Selection s : selections) {
       for (String ns : all) {
         if (s.holdsNamespace(ns, table.namespaceLabels(ns))) {
           out.add(ns);
@@ -136,66 +209,76 @@ final class Warnings {
     return out;
   }
 
-  /** S10: a named port that a destination the rule can reach does not define. */
+  /** S10, T7: a named port that a destination the rule can reach does not define. */
   private void namedPorts() {
-    Map<String, List<Shape>> shapes = null;
-    for (CompiledPolicy policy : policies.all()) {
-      for (PolicyType direction : PolicyType.values()) {
-        for (CompiledRule rule : policy.rules(direction)) {
-          for (NamedRef ref : rule.ports().named()) {
-            if (shapes == null) {
-              shapes = shapes();
-            }
-            Set<String> reachable = namespaces(policy, rule, shapes.keySet());
-            List<Endpoint> missing = new ArrayList<>();
-            // Walk in input order, so that the warning text is deterministic.
-            shapes.forEach(
-                (ns, inNamespace) -> {
-                  if (reachable.contains(ns)) {
-                    for (Shape shape : inNamespace) {
-                      AnalysisPod pod = shape.exemplar();
-                      if (isTarget(policy, rule, pod)
-                          && !NamedPorts.defines(ref.name(), ref.protocol(), pod.ports())) {
-                        missing.addAll(shape.pods());
-                      }
-                    }
+    List<NamedRule> rules = namedRules();
+    if (rules.isEmpty()) {
+      return;
+    }
+    Map<String, List<Shape>> shapes = shapes();
+    for (NamedRule rule : rules) {
+      Set<String> reachable = namespaces(rule, shapes.keySet());
+      for (NamedRef ref : rule.named()) {
+        List<Endpoint> missing = new ArrayList<>();
+        // Walk in input order, so that the warning text is deterministic.
+        shapes.forEach(
+            (ns, inNamespace) -> {
+              if (reachable.contains(ns)) {
+                for (Shape shape : inNamespace) {
+                  AnalysisPod pod = shape.exemplar();
+                  boolean target =
+                      rule.direction() == PolicyType.Ingress
+                          ? rule.subject().selects(pod, table)
+                          : rule.peers().admits(pod, table, ips);
+                  if (target && !NamedPorts.defines(ref, pod.ports())) {
+                    missing.addAll(shape.pods());
                   }
-                });
-            if (!missing.isEmpty()) {
-              add(
-                  new Warning(
-                      Warning.Kind.UNDEFINED_NAMED_PORT,
-                      Optional.of(policy.ref()),
-                      missing,
-                      String.format(
-                          Locale.ROOT,
-                          "NetworkPolicy %s %s rule %d: named port %s/%s is not defined on %s, so"
-                              + " it matches nothing there (S10)",
-                          policy.ref(),
-                          direction.name().toLowerCase(Locale.ROOT),
-                          rule.index(),
-                          ref.name(),
-                          ref.protocol(),
-                          shown(missing))));
-            }
-          }
+                }
+              }
+            });
+        if (!missing.isEmpty()) {
+          add(
+              new Warning(
+                  Warning.Kind.UNDEFINED_NAMED_PORT,
+                  Optional.of(rule.policy()),
+                  missing,
+                  String.format(
+                      Locale.ROOT,
+                      "%s %s %s %s: named port %s is not defined on %s, so it matches nothing"
+                          + " there (%s)",
+                      rule.kind(),
+                      rule.policy(),
+                      rule.direction().name().toLowerCase(Locale.ROOT),
+                      rule.label(),
+                      ref,
+                      shown(missing),
+                      rule.kind().equals("NetworkPolicy") ? "S10" : "T7")));
         }
       }
     }
   }
 
-  /** Whether the destination of a rule's named port can be this pod: ingress its subject. */
-  private boolean isTarget(CompiledPolicy policy, CompiledRule rule, AnalysisPod pod) {
-    if (rule.direction() == PolicyType.Ingress) {
-      return selects(policy, pod);
+  /** T6: nodes peers need Node objects to match; without them they match nothing. */
+  private void nodesWithoutNodes() {
+    if (!table.snapshot().nodes().isEmpty()) {
+      return;
     }
-    return rule.peers().admits(pod, table, ips);
-  }
-
-  private boolean selects(CompiledPolicy policy, AnalysisPod pod) {
-    return policy
-        .subject()
-        .matches(pod.namespace(), table.namespaceLabels(pod.namespace()), pod.labels());
+    for (var policy : table.snapshot().clusterPolicies()) {
+      boolean nodes =
+          policy.egress().stream()
+              .flatMap(r -> r.peers().stream())
+              .anyMatch(p -> p instanceof io.kubereach.model.ClusterPeer.Nodes);
+      if (nodes) {
+        add(
+            new Warning(
+                Warning.Kind.NODES_UNKNOWN,
+                Optional.of(io.kubereach.model.PolicyRef.of(policy)),
+                List.of(),
+                policy
+                    + ": its nodes peers match the addresses of Node objects, and the input has"
+                    + " none, so they match nothing here (T6)"));
+      }
+    }
   }
 
   /**
@@ -254,6 +337,10 @@ final class Warnings {
     }
   }
 
+  private boolean selects(CompiledPolicy policy, AnalysisPod pod) {
+    return policy.subject().selects(pod, table);
+  }
+
   /**
    * The index of the one pod the policy selects when that pod stands for one pod, else -1: then the
    * block only sees the pod's traffic to itself (S11), and distinct selected pods could meet it.
@@ -303,7 +390,12 @@ final class Warnings {
       Set<Likeness> kinds = new HashSet<>();
       for (int p : members) {
         AnalysisPod pod = table.pod(p);
-        kinds.add(new Likeness(pod.labels(), Set.copyOf(pod.ports()), ips.of(p)));
+        kinds.add(
+            new Likeness(
+                pod.labels(),
+                Set.copyOf(pod.ports()),
+                ips.of(p, PodAddresses.ANY_KNOWN_IP),
+                ips.of(p, PodAddresses.FIRST_FAMILY)));
       }
       if (kinds.size() > 1) {
         List<Endpoint> names = new ArrayList<>();

@@ -4,15 +4,22 @@ import io.kubereach.internal.net.IpMatcher;
 import io.kubereach.internal.semantics.PortMatch.NamedRef;
 import io.kubereach.internal.topology.AnalysisPod;
 import io.kubereach.internal.topology.PodTable;
+import io.kubereach.model.ClusterNetworkPolicy;
+import io.kubereach.model.ClusterPeer;
+import io.kubereach.model.ClusterRule;
 import io.kubereach.model.ClusterSnapshot;
 import io.kubereach.model.IpBlockPeer;
 import io.kubereach.model.NetworkPolicy;
+import io.kubereach.model.Node;
 import io.kubereach.model.Peer;
 import io.kubereach.model.PodPeer;
 import io.kubereach.model.PolicyRef;
 import io.kubereach.model.PolicyType;
 import io.kubereach.model.Rule;
+import io.kubereach.model.Tier;
+import io.kubereach.model.TierAction;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,13 +29,15 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Every policy of a snapshot in the analysis's normal form (S2–S12 in docs/semantics.md): the one
- * walk over policies, directions and rules, done once; the distinct address sets and named ports
- * that the rules use; and which policies isolate a pod. The engine compiles this form to bitsets;
- * the explanations and warnings read it directly. Immutable.
+ * Every policy of a snapshot in the analysis's normal form (S2–S12, T1–T10 in docs/semantics.md):
+ * the one walk over policies, directions and rules, done once; the tiered policies in evaluation
+ * order; the distinct address sets and named ports that the rules use; and which policies isolate
+ * or select a pod. The engine compiles this form to bitsets; the explanations and warnings read it
+ * directly. Immutable.
  */
 public final class CompiledPolicies {
   private final List<CompiledPolicy> policies;
+  private final Map<Tier, List<CompiledTierPolicy>> tiered;
   private final List<IpMatcher> matchers;
   private final List<NamedRef> namedRefs;
   private final Map<String, List<CompiledPolicy>> byNamespace;
@@ -65,10 +74,108 @@ public final class CompiledPolicies {
       namespaces.computeIfAbsent(policy.namespace(), n -> new ArrayList<>()).add(c);
     }
     this.policies = List.copyOf(all);
+    Map<Tier, List<CompiledTierPolicy>> tiers = new EnumMap<>(Tier.class);
+    for (Tier tier : Tier.values()) {
+      tiers.put(tier, new ArrayList<>());
+    }
+    for (ClusterNetworkPolicy policy : snapshot.clusterPolicies()) {
+      CompiledTierPolicy c = tiered(policy, snapshot.nodes(), matcherIds, refs);
+      tiers.get(policy.tier()).add(c);
+    }
+    tiers.replaceAll((t, list) -> list.stream().sorted(CompiledTierPolicy.ORDER).toList());
+    this.tiered = tiers;
     this.matchers = List.copyOf(matcherIds.keySet());
     this.namedRefs = List.copyOf(refs);
     namespaces.replaceAll((n, list) -> List.copyOf(list));
     this.byNamespace = Map.copyOf(namespaces);
+  }
+
+  /** T5, T6, T7, T10: a tiered policy's subject and rules. */
+  private static CompiledTierPolicy tiered(
+      ClusterNetworkPolicy policy,
+      List<Node> nodes,
+      Map<IpMatcher, Integer> matcherIds,
+      Set<NamedRef> refs) {
+    PolicyRef ref = PolicyRef.of(policy);
+    Map<PolicyType, List<TierRule>> rules = new EnumMap<>(PolicyType.class);
+    for (PolicyType direction : PolicyType.values()) {
+      List<TierRule> compiled = new ArrayList<>();
+      List<ClusterRule> list = policy.rules(direction);
+      for (int i = 0; i < list.size(); i++) {
+        ClusterRule rule = list.get(i);
+        boolean unknown = rule.peers().stream().anyMatch(p -> p instanceof ClusterPeer.Unknown);
+        if (unknown && rule.action() != TierAction.Accept) {
+          // T10: a Deny or Pass rule with a peer of a newer API fails closed: deny everything.
+          compiled.add(
+              new TierRule(
+                  ref,
+                  direction,
+                  i,
+                  rule.name(),
+                  TierAction.Deny,
+                  PeerSet.everything(),
+                  PortMatch.of(List.of()),
+                  true));
+          continue;
+        }
+        PortMatch ports = PortMatch.ofTiered(rule.ports());
+        refs.addAll(ports.named());
+        compiled.add(
+            new TierRule(
+                ref,
+                direction,
+                i,
+                rule.name(),
+                rule.action(),
+                tieredPeers(rule, nodes, matcherIds),
+                ports,
+                unknown));
+      }
+      rules.put(direction, compiled);
+    }
+    return new CompiledTierPolicy(
+        ref,
+        policy,
+        Selection.ofTiered(policy.subject()),
+        rules.get(PolicyType.Ingress),
+        rules.get(PolicyType.Egress));
+  }
+
+  /**
+   * T6: namespaces and pods peers select pods (never hostNetwork ones); networks and the addresses
+   * of matching nodes are address sets held by the first family of a pod (T8); a peer of a newer
+   * API admits nothing (T10, Accept rules).
+   */
+  private static PeerSet tieredPeers(
+      ClusterRule rule, List<Node> nodes, Map<IpMatcher, Integer> matcherIds) {
+    List<Selection> selections = new ArrayList<>();
+    List<PeerSet.Network> networks = new ArrayList<>();
+    List<ClusterPeer.DomainNames> domains = new ArrayList<>();
+    for (ClusterPeer peer : rule.peers()) {
+      if (peer.selectsPods()) {
+        selections.add(Selection.ofTiered(peer));
+      } else if (peer instanceof ClusterPeer.Networks n) {
+        n.cidrs().forEach(c -> networks.add(network(c, IpMatcher.of(c), matcherIds)));
+      } else if (peer instanceof ClusterPeer.Nodes n) {
+        for (Node node : nodes) {
+          if (n.nodes().matches(node.labels())) {
+            for (String address : node.addresses()) {
+              String cidr = address + (address.contains(":") ? "/128" : "/32");
+              networks.add(network(cidr, IpMatcher.of(cidr), matcherIds));
+            }
+          }
+        }
+      } else if (peer instanceof ClusterPeer.DomainNames d) {
+        domains.add(d);
+      }
+    }
+    return new PeerSet(false, selections, networks, domains);
+  }
+
+  private static PeerSet.Network network(
+      String cidr, IpMatcher matcher, Map<IpMatcher, Integer> matcherIds) {
+    int id = matcherIds.computeIfAbsent(matcher, k -> matcherIds.size());
+    return new PeerSet.Network(id, cidr, matcher, PeerSet.PodAddresses.FIRST_FAMILY);
   }
 
   /** The normal form of a snapshot's policies. */
@@ -90,15 +197,45 @@ public final class CompiledPolicies {
         IpBlockPeer block = (IpBlockPeer) peer;
         IpMatcher m = IpMatcher.of(block);
         int id = matcherIds.computeIfAbsent(m, k -> matcherIds.size());
-        networks.add(new PeerSet.Network(id, block.cidr(), m));
+        networks.add(new PeerSet.Network(id, block.cidr(), m, PeerSet.PodAddresses.ANY_KNOWN_IP));
       }
     }
-    return new PeerSet(false, selections, networks);
+    return new PeerSet(false, selections, networks, List.of());
   }
 
   /** Every policy, in snapshot order. */
   public List<CompiledPolicy> all() {
     return policies;
+  }
+
+  /** The tiered policies of a tier, in evaluation order (T2, T9). */
+  public List<CompiledTierPolicy> tier(Tier tier) {
+    return tiered.get(tier);
+  }
+
+  /** Every tiered policy, Admin tier first, each tier in evaluation order. */
+  public Stream<CompiledTierPolicy> tiered() {
+    return Stream.of(Tier.values()).flatMap(t -> tiered.get(t).stream());
+  }
+
+  /** Every rule of every tiered policy. */
+  public Stream<TierRule> tierRules() {
+    return tiered().flatMap(p -> Stream.concat(p.ingress().stream(), p.egress().stream()));
+  }
+
+  /**
+   * T2, T5: the policies of a tier whose subject selects the pod and that have rules for {@code
+   * direction}, in evaluation order.
+   */
+  public List<CompiledTierPolicy> selecting(
+      Tier tier, PolicyType direction, AnalysisPod pod, PodTable table) {
+    List<CompiledTierPolicy> out = new ArrayList<>();
+    for (CompiledTierPolicy p : tiered.get(tier)) {
+      if (!p.rules(direction).isEmpty() && p.subject().selects(pod, table)) {
+        out.add(p);
+      }
+    }
+    return out;
   }
 
   /** Every rule of every policy, in snapshot order, ingress before egress. */
@@ -128,10 +265,7 @@ public final class CompiledPolicies {
   public List<CompiledPolicy> isolating(PolicyType direction, AnalysisPod pod, PodTable table) {
     List<CompiledPolicy> out = new ArrayList<>();
     for (CompiledPolicy policy : inNamespace(pod.namespace())) {
-      if (policy.isolates(direction)
-          && policy
-              .subject()
-              .matches(pod.namespace(), table.namespaceLabels(pod.namespace()), pod.labels())) {
+      if (policy.isolates(direction) && policy.subject().selects(pod, table)) {
         out.add(policy);
       }
     }

@@ -3,6 +3,8 @@ package io.kubereach.internal.semantics;
 import io.kubereach.AnalysisOptions;
 import io.kubereach.internal.net.IpMatcher;
 import io.kubereach.internal.net.IpSpace;
+import io.kubereach.internal.semantics.PeerSet.Network;
+import io.kubereach.internal.semantics.PeerSet.PodAddresses;
 import io.kubereach.internal.topology.AnalysisPod;
 import io.kubereach.internal.topology.PodTable;
 import java.util.ArrayList;
@@ -10,42 +12,98 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * S12 in docs/semantics.md: which of the policies' address sets hold each pod's known IPs. An
- * ipBlock matches a pod whose manifest carries an IP inside it; a pod without a known IP is never
- * matched; under the "ipBlocks external only" convention no pod is. Computed once per snapshot and
- * shared by the engine, the explanations and the warnings. Immutable.
+ * Which of the policies' address sets hold each pod (S12, T8 in docs/semantics.md), by both rules
+ * of {@link PodAddresses}: an ipBlock holds a pod when it holds one of its known IPs; a networks
+ * peer holds a pod when it holds the pod's address of its first family (IPv4 where it has both),
+ * and a pod without a known IP counts as IPv4, held by {@code 0.0.0.0/0} alone. A pod without a
+ * known IP is never held by an ipBlock. Under the "ipBlocks external only" convention no pod is
+ * held at all. Computed once per snapshot and shared by the engine, the explanations and the
+ * warnings. Immutable.
  */
 public final class IpMemberships {
   private static final BitSet NONE = new BitSet();
 
-  private final BitSet[] ofPod;
+  private final List<IpMatcher> matchers;
+  private final boolean podsMatched;
+  private final BitSet[] anyKnownIp;
+  private final BitSet[] firstFamily;
 
-  private IpMemberships(BitSet[] ofPod) {
-    this.ofPod = ofPod;
+  private IpMemberships(
+      List<IpMatcher> matchers, boolean podsMatched, BitSet[] anyKnownIp, BitSet[] firstFamily) {
+    this.matchers = matchers;
+    this.podsMatched = podsMatched;
+    this.anyKnownIp = anyKnownIp;
+    this.firstFamily = firstFamily;
   }
 
   /**
-   * The memberships of a table's pods in {@code matchers}. All pod addresses are sorted once; each
+   * The memberships of a table's pods in {@code matchers}. All addresses are sorted once; each
    * matcher then visits only the addresses inside its CIDR, instead of every pod testing every
    * block.
    */
   public static IpMemberships of(
       PodTable table, List<IpMatcher> matchers, AnalysisOptions options) {
-    BitSet[] out = new BitSet[table.size()];
-    Arrays.fill(out, NONE);
-    if (!options.ipBlocksMatchPodIps() || matchers.isEmpty()) {
-      return new IpMemberships(out);
+    int n = table.size();
+    boolean podsMatched = options.ipBlocksMatchPodIps() && !matchers.isEmpty();
+    if (!podsMatched) {
+      BitSet[] none = new BitSet[n];
+      Arrays.fill(none, NONE);
+      return new IpMemberships(matchers, false, none, none);
     }
-    List<IpSpace.Address> addresses = new ArrayList<>();
-    List<Integer> owners = new ArrayList<>();
+    List<IpSpace.Address> all = new ArrayList<>();
+    List<Integer> allOwners = new ArrayList<>();
+    List<IpSpace.Address> first = new ArrayList<>();
+    List<Integer> firstOwners = new ArrayList<>();
+    List<Integer> withoutIp = new ArrayList<>();
     for (AnalysisPod pod : table.pods()) {
       for (IpSpace.Address a : pod.ips()) {
-        addresses.add(a);
-        owners.add(pod.index());
+        all.add(a);
+        allOwners.add(pod.index());
+      }
+      Optional<IpSpace.Address> primary = firstFamilyAddress(pod);
+      if (primary.isPresent()) {
+        first.add(primary.get());
+        firstOwners.add(pod.index());
+      } else {
+        withoutIp.add(pod.index());
       }
     }
+    BitSet[] any = sweep(n, all, allOwners, matchers);
+    BitSet[] firsts = sweep(n, first, firstOwners, matchers);
+    for (int m = 0; m < matchers.size(); m++) {
+      IpMatcher matcher = matchers.get(m);
+      if (matcher.isWholeFamily() && !matcher.cidr().v6()) {
+        for (int p : withoutIp) {
+          set(firsts, p, m, matchers.size());
+        }
+      }
+    }
+    return new IpMemberships(matchers, true, any, firsts);
+  }
+
+  /** T8: the address a pod answers for, IPv4 first; empty when it has no known IP. */
+  public static Optional<IpSpace.Address> firstFamilyAddress(AnalysisPod pod) {
+    for (IpSpace.Address a : pod.ips()) {
+      if (!a.v6()) {
+        return Optional.of(a);
+      }
+    }
+    return pod.ips().stream().findFirst();
+  }
+
+  /** The pod's address of its other family, when it has both. */
+  public static Optional<IpSpace.Address> otherFamilyAddress(AnalysisPod pod) {
+    Optional<IpSpace.Address> first = firstFamilyAddress(pod);
+    return first.flatMap(f -> pod.ips().stream().filter(a -> a.v6() != f.v6()).findFirst());
+  }
+
+  private static BitSet[] sweep(
+      int pods, List<IpSpace.Address> addresses, List<Integer> owners, List<IpMatcher> matchers) {
+    BitSet[] out = new BitSet[pods];
+    Arrays.fill(out, NONE);
     Integer[] order = new Integer[addresses.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -62,15 +120,18 @@ public final class IpMemberships {
       int i = lowerBound(sorted, matcher.cidr().firstAddress());
       for (; i < sorted.length && matcher.cidr().contains(sorted[i]); i++) {
         if (matcher.contains(sorted[i])) {
-          int p = podOf[i];
-          if (out[p] == NONE) {
-            out[p] = new BitSet(matchers.size());
-          }
-          out[p].set(m);
+          set(out, podOf[i], m, matchers.size());
         }
       }
     }
-    return new IpMemberships(out);
+    return out;
+  }
+
+  private static void set(BitSet[] out, int pod, int matcher, int matchers) {
+    if (out[pod] == NONE) {
+      out[pod] = new BitSet(matchers);
+    }
+    out[pod].set(matcher);
   }
 
   /** The first index whose address is not below {@code key}. */
@@ -89,15 +150,32 @@ public final class IpMemberships {
   }
 
   /**
-   * The matchers (by index) that hold one of the pod's IPs; empty when the pod has no IP or
-   * ipBlocks are external only. Shared: never modify.
+   * The matchers (by index) that hold the pod by one rule; empty when ipBlocks are external only.
+   * Shared: never modify.
    */
-  public BitSet of(int pod) {
-    return ofPod[pod];
+  public BitSet of(int pod, PodAddresses rule) {
+    return rule == PodAddresses.ANY_KNOWN_IP ? anyKnownIp[pod] : firstFamily[pod];
   }
 
-  /** Whether the matcher of that index holds one of the pod's IPs. */
-  public boolean holds(int pod, int matcher) {
-    return ofPod[pod].get(matcher);
+  /** Whether an address set holds the pod, by its own rule. */
+  public boolean holds(int pod, Network network) {
+    return of(pod, network.pods()).get(network.id());
+  }
+
+  /**
+   * T8: whether the manifests cannot tell if a networks peer holds the pod: the pod has no known IP
+   * (so counts as IPv4) and the network is a narrower IPv4 one.
+   */
+  public boolean unknown(AnalysisPod pod, Network network) {
+    if (!podsMatched || network.pods() != PodAddresses.FIRST_FAMILY || !pod.ips().isEmpty()) {
+      return false;
+    }
+    IpMatcher m = matchers.get(network.id());
+    return !m.cidr().v6() && !m.isWholeFamily();
+  }
+
+  /** Whether pods are matched by address at all (not under "ipBlocks external only"). */
+  public boolean podsMatched() {
+    return podsMatched;
   }
 }

@@ -1,34 +1,41 @@
 package io.kubereach.internal.semantics;
 
+import io.kubereach.internal.semantics.PortMatch.NamedRef;
 import io.kubereach.model.ContainerPort;
-import io.kubereach.model.Protocol;
+import io.kubereach.model.Port;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * S10 in docs/semantics.md: a named port resolves on the destination pod's container ports, by name
- * AND protocol (a container port's protocol defaults to TCP). The one implementation, used by the
- * engine's classes, the explanations, the warnings and Service queries (S14).
+ * S10, T7 in docs/semantics.md: a named port resolves on the destination pod's container ports: by
+ * name AND protocol for a NetworkPolicy (a container port's protocol defaults to TCP), by name
+ * alone for a tiered policy, which takes the container port's own protocol. The one implementation,
+ * used by the engine's classes, the explanations, the warnings and Service queries (S14).
  */
 public final class NamedPorts {
+  private static final Comparator<Port> ORDER =
+      Comparator.comparing(Port::protocol).thenComparingInt(Port::number);
+
   private NamedPorts() {}
 
   /**
-   * The numbers of the container ports called {@code name} with {@code protocol}, ascending and
-   * distinct; empty when the pod defines no such port (it then matches nothing there).
+   * The ports a named port stands for on a pod, ordered and distinct; empty when the pod defines no
+   * such port (it then matches nothing there).
    */
-  public static int[] resolve(String name, Protocol protocol, List<ContainerPort> ports) {
-    Optional<String> wanted = Optional.of(name);
+  public static List<Port> resolve(NamedRef ref, List<ContainerPort> ports) {
+    Optional<String> wanted = Optional.of(ref.name());
     return ports.stream()
-        .filter(cp -> cp.name().equals(wanted) && cp.protocol() == protocol)
-        .mapToInt(ContainerPort::number)
-        .sorted()
+        .filter(cp -> cp.name().equals(wanted))
+        .filter(cp -> ref.protocol().map(p -> p == cp.protocol()).orElse(true))
+        .map(cp -> new Port(cp.protocol(), cp.number()))
         .distinct()
-        .toArray();
+        .sorted(ORDER)
+        .toList();
   }
 
-  /** Whether the pod defines the named port for the protocol. */
-  public static boolean defines(String name, Protocol protocol, List<ContainerPort> ports) {
-    return resolve(name, protocol, ports).length > 0;
+  /** Whether the pod defines the named port. */
+  public static boolean defines(NamedRef ref, List<ContainerPort> ports) {
+    return !resolve(ref, ports).isEmpty();
   }
 }

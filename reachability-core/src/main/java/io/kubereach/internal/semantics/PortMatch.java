@@ -1,5 +1,6 @@
 package io.kubereach.internal.semantics;
 
+import io.kubereach.model.ClusterPort;
 import io.kubereach.model.ContainerPort;
 import io.kubereach.model.PortRange;
 import io.kubereach.model.PortRef;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The ports of one rule (S6, S9, S10 in docs/semantics.md): every port, or numbered ranges plus
+ * The ports of one rule (S6, S9, S10, T7 in docs/semantics.md): every port, or numbered ranges plus
  * named ports that resolve on the destination pod.
  *
  * @param all whether the rule lists no ports and so matches every port of every protocol (S6)
@@ -21,12 +22,28 @@ import java.util.Optional;
 public record PortMatch(boolean all, List<PortRange> numeric, List<NamedRef> named) {
 
   /**
-   * A named port as a rule writes it: a name and the rule's protocol (S10).
+   * A named port as a rule writes it: a name and, for a NetworkPolicy, the rule's protocol (S10); a
+   * tiered policy takes the container port's own protocol (T7).
    *
    * @param name the container port name
-   * @param protocol the protocol the rule gives it
+   * @param protocol the protocol the rule gives it; empty for a tiered policy's
    */
-  public record NamedRef(String name, Protocol protocol) {}
+  public record NamedRef(String name, Optional<Protocol> protocol) {
+    /** A NetworkPolicy's named port (S10). */
+    public static NamedRef of(String name, Protocol protocol) {
+      return new NamedRef(name, Optional.of(protocol));
+    }
+
+    /** A tiered policy's named port (T7). */
+    public static NamedRef anyProtocol(String name) {
+      return new NamedRef(name, Optional.empty());
+    }
+
+    @Override
+    public String toString() {
+      return name + protocol.map(p -> "/" + p).orElse("");
+    }
+  }
 
   private static final PortMatch ALL = new PortMatch(true, List.of(), List.of());
 
@@ -46,7 +63,24 @@ public record PortMatch(boolean all, List<PortRange> numeric, List<NamedRef> nam
     for (PortSpec spec : specs) {
       numeric(spec).ifPresent(numeric::add);
       if (spec.port().orElse(null) instanceof PortRef.Name n) {
-        named.add(new NamedRef(n.name(), spec.protocol()));
+        named.add(NamedRef.of(n.name(), spec.protocol()));
+      }
+    }
+    return new PortMatch(false, numeric, named);
+  }
+
+  /** T7: a tiered rule's ports; none means every port of every protocol. */
+  public static PortMatch ofTiered(List<ClusterPort> ports) {
+    if (ports.isEmpty()) {
+      return ALL;
+    }
+    List<PortRange> numeric = new ArrayList<>();
+    List<NamedRef> named = new ArrayList<>();
+    for (ClusterPort p : ports) {
+      if (p instanceof ClusterPort.Numbers n) {
+        numeric.add(n.range());
+      } else {
+        named.add(NamedRef.anyProtocol(((ClusterPort.Named) p).name()));
       }
     }
     return new PortMatch(false, numeric, named);
@@ -79,9 +113,7 @@ public record PortMatch(boolean all, List<PortRange> numeric, List<NamedRef> nam
     destination.ifPresent(
         ports -> {
           for (NamedRef ref : named) {
-            for (int n : NamedPorts.resolve(ref.name(), ref.protocol(), ports)) {
-              ranges.add(new PortRange(ref.protocol(), n, n));
-            }
+            NamedPorts.resolve(ref, ports).forEach(p -> ranges.add(PortRange.of(p)));
           }
         });
     return PortSet.of(ranges);

@@ -2,6 +2,9 @@ package io.kubereach.internal.semantics;
 
 import static java.util.Objects.requireNonNull;
 
+import io.kubereach.internal.topology.AnalysisPod;
+import io.kubereach.internal.topology.PodTable;
+import io.kubereach.model.ClusterPeer;
 import io.kubereach.model.LabelSelector;
 import io.kubereach.model.NetworkPolicy;
 import io.kubereach.model.PodPeer;
@@ -9,14 +12,16 @@ import java.util.Map;
 
 /**
  * Which pods a policy's subject or peer selects: a scope of namespaces and a pod selector (S2, S7,
- * S7a, S8 in docs/semantics.md). Every way a policy names pods reduces to one of these, and {@link
- * #matches} is the one place that decides it; the engine compiles selections to bitsets with it,
- * explanations and warnings ask it per pod.
+ * S7a, S8, T5 in docs/semantics.md). Every way a policy names pods reduces to one of these, and
+ * {@link #matches} is the one place that decides it; the engine compiles selections to bitsets with
+ * it, explanations and warnings ask it per pod.
  *
  * @param scope the namespaces whose pods may be selected
  * @param pods the pod selector inside them ({@code {}} selects every pod)
+ * @param hostNetwork whether hostNetwork pods can be selected: yes for NetworkPolicies (S13 treats
+ *     them as ordinary pods), no for the tiered policies (T5)
  */
-public record Selection(Scope scope, LabelSelector pods) {
+public record Selection(Scope scope, LabelSelector pods, boolean hostNetwork) {
 
   /** Validates. */
   public Selection {
@@ -43,7 +48,24 @@ public record Selection(Scope scope, LabelSelector pods) {
 
   /** S2: a NetworkPolicy selects pods of its own namespace by its podSelector. */
   public static Selection subjectOf(NetworkPolicy policy) {
-    return new Selection(new InNamespace(policy.namespace()), policy.podSelector());
+    return new Selection(new InNamespace(policy.namespace()), policy.podSelector(), true);
+  }
+
+  /**
+   * T5: the subject or a namespaces/pods peer of a tiered policy: pods of the matching namespaces,
+   * never hostNetwork pods.
+   *
+   * @throws IllegalArgumentException for a peer that does not name pods
+   */
+  public static Selection ofTiered(ClusterPeer peer) {
+    if (peer instanceof ClusterPeer.Namespaces n) {
+      return new Selection(
+          new MatchingNamespaces(n.namespaces()), LabelSelector.everything(), false);
+    }
+    if (peer instanceof ClusterPeer.Pods p) {
+      return new Selection(new MatchingNamespaces(p.namespaces()), p.pods(), false);
+    }
+    throw new IllegalArgumentException(peer + " does not select pods");
   }
 
   /**
@@ -53,8 +75,8 @@ public record Selection(Scope scope, LabelSelector pods) {
   public static Selection peerOf(String policyNamespace, PodPeer peer) {
     LabelSelector pods = peer.podSelector().orElse(LabelSelector.everything());
     return peer.namespaceSelector()
-        .<Selection>map(ns -> new Selection(new MatchingNamespaces(ns), pods))
-        .orElseGet(() -> new Selection(new InNamespace(policyNamespace), pods));
+        .<Selection>map(ns -> new Selection(new MatchingNamespaces(ns), pods, true))
+        .orElseGet(() -> new Selection(new InNamespace(policyNamespace), pods, true));
   }
 
   /** Whether the scope holds the namespace of that name and those labels. */
@@ -65,9 +87,23 @@ public record Selection(Scope scope, LabelSelector pods) {
     return ((MatchingNamespaces) scope).selector().matches(namespaceLabels);
   }
 
-  /** Whether a pod of that namespace (with those namespace labels) and labels is selected. */
+  /** Whether an analysis pod is selected. */
+  public boolean selects(AnalysisPod pod, PodTable table) {
+    return matches(
+        pod.namespace(), table.namespaceLabels(pod.namespace()), pod.labels(), pod.hostNetwork());
+  }
+
+  /** Whether the pod half holds a pod with these labels and hostNetwork setting. */
+  public boolean holdsPod(Map<String, String> podLabels, boolean podHostNetwork) {
+    return (hostNetwork || !podHostNetwork) && pods.matches(podLabels);
+  }
+
+  /** Whether a pod of that namespace (with those namespace labels) is selected. */
   public boolean matches(
-      String namespace, Map<String, String> namespaceLabels, Map<String, String> podLabels) {
-    return holdsNamespace(namespace, namespaceLabels) && pods.matches(podLabels);
+      String namespace,
+      Map<String, String> namespaceLabels,
+      Map<String, String> podLabels,
+      boolean podHostNetwork) {
+    return holdsNamespace(namespace, namespaceLabels) && holdsPod(podLabels, podHostNetwork);
   }
 }

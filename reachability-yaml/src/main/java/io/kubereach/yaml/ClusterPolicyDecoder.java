@@ -1,0 +1,464 @@
+package io.kubereach.yaml;
+
+import static io.kubereach.yaml.Fields.at;
+import static io.kubereach.yaml.Fields.build;
+import static io.kubereach.yaml.Fields.field;
+import static io.kubereach.yaml.Fields.integer;
+import static io.kubereach.yaml.Fields.list;
+import static io.kubereach.yaml.Fields.map;
+import static io.kubereach.yaml.Fields.optList;
+import static io.kubereach.yaml.Fields.optMap;
+import static io.kubereach.yaml.Fields.optString;
+import static io.kubereach.yaml.Fields.string;
+
+import io.kubereach.model.ClusterNetworkPolicy;
+import io.kubereach.model.ClusterPeer;
+import io.kubereach.model.ClusterPort;
+import io.kubereach.model.ClusterRule;
+import io.kubereach.model.LabelSelector;
+import io.kubereach.model.PolicyKind;
+import io.kubereach.model.PortRange;
+import io.kubereach.model.Protocol;
+import io.kubereach.model.Tier;
+import io.kubereach.model.TierAction;
+import io.kubereach.yaml.Node.MapNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Decodes the cluster-scoped tiered policies of {@code policy.networking.k8s.io} into the one
+ * model, {@link ClusterNetworkPolicy} (T11 in docs/semantics.md): v1alpha2 ClusterNetworkPolicy,
+ * and the v1alpha1 AdminNetworkPolicy (Admin tier) and BaselineAdminNetworkPolicy (Baseline tier,
+ * priority 0), whose {@code Allow} is {@code Accept} and whose {@code ports} become protocols.
+ * Validates what the CRDs validate; what they forbid but a reading exists for (a named port beside
+ * a networks peer) goes to {@code lenient}, which refuses it unless the load is lenient.
+ */
+final class ClusterPolicyDecoder {
+  private final Consumer<Invalid> lenient;
+  private final Consumer<Invalid> warn;
+
+  /**
+   * @param lenient receives what the CRD refuses but the model can read: throws it when the load is
+   *     strict, warns when it is lenient
+   * @param warn receives warnings
+   */
+  ClusterPolicyDecoder(Consumer<Invalid> lenient, Consumer<Invalid> warn) {
+    this.lenient = lenient;
+    this.warn = warn;
+  }
+
+  /** One policy of a kind of this API, named {@code name}. */
+  ClusterNetworkPolicy decode(PolicyKind kind, MapNode map, String name) {
+    MapNode spec =
+        optMap(map, "spec", "").orElseThrow(() -> new Invalid(map, "spec", "is required"));
+    boolean v1alpha2 = kind == PolicyKind.ClusterNetworkPolicy;
+    Tier tier =
+        switch (kind) {
+          case AdminNetworkPolicy -> Tier.Admin;
+          case BaselineAdminNetworkPolicy -> Tier.Baseline;
+          default -> {
+            Node node = required(spec, "tier", "spec");
+            String text = string(node, "spec.tier");
+            yield build(node, "spec.tier", () -> Tier.parse(text));
+          }
+        };
+    int priority = 0;
+    if (kind == PolicyKind.BaselineAdminNetworkPolicy) {
+      if (spec.fields().containsKey("priority")) {
+        throw new Invalid(
+            spec.fields().get("priority"),
+            "spec.priority",
+            "a BaselineAdminNetworkPolicy has no priority; it is the one Baseline policy");
+      }
+    } else {
+      Node node = required(spec, "priority", "spec");
+      priority = integer(node, "spec.priority");
+      if (priority < 0 || priority > ClusterNetworkPolicy.MAX_PRIORITY) {
+        throw new Invalid(
+            node,
+            "spec.priority",
+            priority
+                + " is not in 0.."
+                + ClusterNetworkPolicy.MAX_PRIORITY
+                + " (lower goes first)");
+      }
+    }
+    if (kind == PolicyKind.BaselineAdminNetworkPolicy && !name.equals("default")) {
+      MapNode metadata = map(map.fields().get("metadata"), "metadata");
+      throw new Invalid(
+          metadata.fields().getOrDefault("name", metadata),
+          "metadata.name",
+          "a BaselineAdminNetworkPolicy must be named 'default' (there is one per cluster); got '"
+              + name
+              + "'");
+    }
+    ClusterPeer subject = subject(required(spec, "subject", "spec"), "spec.subject", v1alpha2);
+    List<ClusterRule> ingress = rules(spec, "ingress", "from", kind);
+    List<ClusterRule> egress = rules(spec, "egress", "to", kind);
+    int p = priority;
+    return build(
+        map, "spec", () -> new ClusterNetworkPolicy(kind, name, tier, p, subject, ingress, egress));
+  }
+
+  private static Node required(MapNode map, String key, String path) {
+    return field(map, key).orElseThrow(() -> new Invalid(map, at(path, key), "is required"));
+  }
+
+  /** T5: exactly one of namespaces or pods. */
+  private ClusterPeer subject(Node node, String path, boolean v1alpha2) {
+    MapNode subject = map(node, path);
+    List<String> present =
+        List.of("namespaces", "pods").stream().filter(subject.fields()::containsKey).toList();
+    if (present.size() != 1) {
+      throw new Invalid(
+          subject,
+          path,
+          (present.isEmpty() ? "sets neither namespaces nor pods" : "sets both namespaces and pods")
+              + "; a subject sets exactly one of them");
+    }
+    return peer(subject, path, v1alpha2, List.of("namespaces", "pods"));
+  }
+
+  private List<ClusterRule> rules(
+      MapNode spec, String direction, String peersKey, PolicyKind kind) {
+    List<ClusterRule> out = new ArrayList<>();
+    List<Node> nodes = optList(spec, direction, "spec");
+    int most = ClusterNetworkPolicy.maxRules(kind);
+    if (nodes.size() > most) {
+      throw new Invalid(
+          nodes.get(most),
+          at(at("spec", direction), most),
+          "is rule "
+              + (most + 1)
+              + " of "
+              + nodes.size()
+              + "; a "
+              + kind
+              + " holds at most "
+              + most
+              + " rules per direction (its CRD's limit)");
+    }
+    boolean v1alpha2 = kind == PolicyKind.ClusterNetworkPolicy;
+    List<String> peerKinds =
+        direction.equals("ingress")
+            ? List.of("namespaces", "pods")
+            : kind == PolicyKind.BaselineAdminNetworkPolicy
+                ? List.of("namespaces", "pods", "networks", "nodes")
+                : List.of("namespaces", "pods", "networks", "nodes", "domainNames");
+    for (int r = 0; r < nodes.size(); r++) {
+      String path = at(at("spec", direction), r);
+      MapNode rule = map(nodes.get(r), path);
+      Optional<String> name = optString(rule, "name", path).filter(n -> !n.isEmpty());
+      TierAction action = action(required(rule, "action", path), at(path, "action"), kind);
+      Node peersNode = required(rule, peersKey, path);
+      List<Node> peerNodes = list(peersNode, at(path, peersKey)).items();
+      if (peerNodes.isEmpty()) {
+        throw new Invalid(peersNode, at(path, peersKey), "needs at least one peer");
+      }
+      List<ClusterPeer> peers = new ArrayList<>();
+      for (int i = 0; i < peerNodes.size(); i++) {
+        String peerPath = at(at(path, peersKey), i);
+        peers.add(peer(map(peerNodes.get(i), peerPath), peerPath, v1alpha2, peerKinds));
+      }
+      List<ClusterPort> ports = v1alpha2 ? protocols(rule, path) : ports(rule, path);
+      checkCombinations(rule, path, action, peers, ports);
+      out.add(build(rule, path, () -> new ClusterRule(name, action, peers, ports)));
+    }
+    return out;
+  }
+
+  /** What the CRDs forbid although the model has a reading for it (T6, T7). */
+  private void checkCombinations(
+      MapNode rule,
+      String path,
+      TierAction action,
+      List<ClusterPeer> peers,
+      List<ClusterPort> ports) {
+    boolean named = ports.stream().anyMatch(p -> p instanceof ClusterPort.Named);
+    if (named
+        && peers.stream()
+            .anyMatch(
+                p ->
+                    p instanceof ClusterPeer.Networks
+                        || p instanceof ClusterPeer.Nodes
+                        || p instanceof ClusterPeer.DomainNames)) {
+      lenient.accept(
+          new Invalid(
+              rule,
+              path,
+              "a named port cannot be used with networks, nodes or domainNames peers, which have"
+                  + " no named ports (the CRD refuses it); split the rule. Read leniently, the named"
+                  + " port matches only the pod peers"));
+    }
+    if (action != TierAction.Accept
+        && peers.stream().anyMatch(p -> p instanceof ClusterPeer.DomainNames)) {
+      throw new Invalid(
+          rule,
+          at(path, "action"),
+          "domainNames peers are only supported in Accept rules; deny addresses with networks");
+    }
+  }
+
+  /** T3: Accept, Deny, Pass; v1alpha1 writes Allow for Accept, and a BANP cannot Pass. */
+  private static TierAction action(Node node, String path, PolicyKind kind) {
+    String text = string(node, path);
+    if (kind == PolicyKind.ClusterNetworkPolicy) {
+      return switch (text) {
+        case "Accept" -> TierAction.Accept;
+        case "Deny" -> TierAction.Deny;
+        case "Pass" -> TierAction.Pass;
+        default ->
+            throw new Invalid(
+                node,
+                path,
+                "unknown action '"
+                    + text
+                    + "'; expected Accept, Deny or Pass"
+                    + (text.equals("Allow") ? " (Allow is the v1alpha1 word for Accept)" : ""));
+      };
+    }
+    boolean baseline = kind == PolicyKind.BaselineAdminNetworkPolicy;
+    return switch (text) {
+      case "Allow" -> TierAction.Accept;
+      case "Deny" -> TierAction.Deny;
+      case "Pass" -> {
+        if (baseline) {
+          throw new Invalid(
+              node, path, "a BaselineAdminNetworkPolicy has no Pass action; use Allow or Deny");
+        }
+        yield TierAction.Pass;
+      }
+      default ->
+          throw new Invalid(
+              node,
+              path,
+              "unknown action '"
+                  + text
+                  + (baseline ? "'; expected Allow or Deny" : "'; expected Allow, Deny or Pass"));
+    };
+  }
+
+  /**
+   * One peer: exactly one of the kinds allowed here (T5, T6). A peer with none of them comes from a
+   * newer API: it fails closed (T10) under lenient loading, and is refused otherwise.
+   */
+  private ClusterPeer peer(MapNode peer, String path, boolean v1alpha2, List<String> allowed) {
+    List<String> present =
+        List.of("namespaces", "pods", "networks", "nodes", "domainNames").stream()
+            .filter(k -> peer.fields().containsKey(k))
+            .toList();
+    if (present.size() > 1) {
+      throw new Invalid(
+          peer, path, "sets " + present + "; a peer sets exactly one of them, split it into peers");
+    }
+    if (present.isEmpty() || !allowed.contains(present.get(0))) {
+      String what =
+          present.isEmpty()
+              ? (peer.fields().isEmpty() ? "{}" : String.join(", ", peer.fields().keySet()))
+              : present.get(0);
+      Invalid problem =
+          new Invalid(
+              peer,
+              path,
+              present.isEmpty()
+                  ? (peer.fields().isEmpty()
+                      ? "sets none of " + allowed + "; a peer sets exactly one of them"
+                      : what
+                          + " is not a peer of this API version (expected one of "
+                          + allowed
+                          + "); if it is a newer API's, --lenient reads the rule failing closed"
+                          + " (T10): an Accept matches nothing through it, a Deny or Pass"
+                          + " everything")
+                  : present.get(0) + " is not allowed here; expected one of " + allowed);
+      if (!present.isEmpty()) {
+        throw problem;
+      }
+      lenient.accept(problem);
+      return new ClusterPeer.Unknown(what);
+    }
+    String kind = present.get(0);
+    String kindPath = at(path, kind);
+    Node value = peer.fields().get(kind);
+    return switch (kind) {
+      case "namespaces" -> new ClusterPeer.Namespaces(Decoder.selector(value, kindPath));
+      case "nodes" -> new ClusterPeer.Nodes(Decoder.selector(value, kindPath));
+      case "pods" -> pods(map(value, kindPath), kindPath, v1alpha2);
+      case "networks" -> {
+        List<String> cidrs = strings(value, kindPath);
+        yield build(value, kindPath, () -> new ClusterPeer.Networks(cidrs));
+      }
+      default -> {
+        List<String> names = strings(value, kindPath);
+        yield build(value, kindPath, () -> new ClusterPeer.DomainNames(names));
+      }
+    };
+  }
+
+  /**
+   * T5: pods by namespace AND pod selector. v1alpha2 makes the namespace selector optional (absent
+   * is every namespace); v1alpha1 requires both, and a missing one is read as {@code {}}, with a
+   * warning, as the API's Go types decode it.
+   */
+  private ClusterPeer pods(MapNode pods, String path, boolean v1alpha2) {
+    LabelSelector namespaces = selectorOrEverything(pods, "namespaceSelector", path, !v1alpha2);
+    LabelSelector podSelector = selectorOrEverything(pods, "podSelector", path, true);
+    return new ClusterPeer.Pods(namespaces, podSelector);
+  }
+
+  private LabelSelector selectorOrEverything(
+      MapNode map, String key, String path, boolean required) {
+    Optional<Node> node = field(map, key);
+    if (node.isPresent()) {
+      return Decoder.selector(node.get(), at(path, key));
+    }
+    if (required) {
+      warn.accept(
+          new Invalid(
+              map,
+              at(path, key),
+              "is required by the CRD; read as {} (every "
+                  + (key.equals("podSelector") ? "pod" : "namespace")
+                  + ")"));
+    }
+    return LabelSelector.everything();
+  }
+
+  private static List<String> strings(Node node, String path) {
+    List<Node> items = list(node, path).items();
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      out.add(string(items.get(i), at(path, i)));
+    }
+    return out;
+  }
+
+  /** T7, v1alpha2: tcp/udp/sctp with a destinationPort number or range, or destinationNamedPort. */
+  private static List<ClusterPort> protocols(MapNode rule, String path) {
+    return portEntries(
+        rule,
+        "protocols",
+        path,
+        List.of("tcp", "udp", "sctp", "destinationNamedPort"),
+        (key, value, keyPath) -> {
+          if (key.equals("destinationNamedPort")) {
+            String name = string(value, keyPath);
+            return build(value, keyPath, () -> ClusterPort.named(name));
+          }
+          MapNode body = map(value, keyPath);
+          String portPath = at(keyPath, "destinationPort");
+          Node port =
+              field(body, "destinationPort")
+                  .orElseThrow(
+                      () ->
+                          new Invalid(
+                              body,
+                              portPath,
+                              "is required (the CRD has no protocol-only entry); for every "
+                                  + key.toUpperCase(java.util.Locale.ROOT)
+                                  + " port write range: {start: 1, end: 65535}"));
+          return destinationPort(Protocol.parse(key), map(port, portPath), portPath);
+        });
+  }
+
+  /** How one entry of a port list reads, given the one key it sets. */
+  @FunctionalInterface
+  private interface PortEntry {
+    ClusterPort read(String key, Node value, String keyPath);
+  }
+
+  /**
+   * T7: a rule's port list ({@code protocols} or {@code ports}), each entry setting exactly one of
+   * {@code keys}; absent means every port, present needs an entry.
+   */
+  private static List<ClusterPort> portEntries(
+      MapNode rule, String field, String path, List<String> keys, PortEntry entryReader) {
+    Optional<Node> node = field(rule, field);
+    if (node.isEmpty()) {
+      return List.of(); // T7: every port of every protocol
+    }
+    String listPath = at(path, field);
+    List<Node> items = list(node.get(), listPath).items();
+    if (items.isEmpty()) {
+      throw new Invalid(
+          node.get(), listPath, "needs at least one entry; leave it out for all ports");
+    }
+    List<ClusterPort> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      String entryPath = at(listPath, i);
+      MapNode entry = map(items.get(i), entryPath);
+      List<String> present = keys.stream().filter(k -> entry.fields().containsKey(k)).toList();
+      if (present.size() != 1) {
+        throw new Invalid(
+            entry,
+            entryPath,
+            "sets "
+                + (present.isEmpty() ? "none" : present)
+                + " of "
+                + String.join(", ", keys)
+                + "; an entry sets exactly one");
+      }
+      String key = present.get(0);
+      out.add(entryReader.read(key, entry.fields().get(key), at(entryPath, key)));
+    }
+    return out;
+  }
+
+  private static ClusterPort destinationPort(Protocol protocol, MapNode port, String path) {
+    boolean number = port.fields().containsKey("number");
+    boolean range = port.fields().containsKey("range");
+    if (number == range) {
+      throw new Invalid(port, path, "sets exactly one of number or range");
+    }
+    if (number) {
+      Node n = port.fields().get("number");
+      int value = integer(n, at(path, "number"));
+      return build(
+          n, at(path, "number"), () -> ClusterPort.of(new PortRange(protocol, value, value)));
+    }
+    String rangePath = at(path, "range");
+    return range(protocol, map(port.fields().get("range"), rangePath), rangePath);
+  }
+
+  /** An inclusive range whose start is below its end (a single port is a number). */
+  private static ClusterPort range(Protocol protocol, MapNode range, String path) {
+    int start = integer(required(range, "start", path), at(path, "start"));
+    int end = integer(required(range, "end", path), at(path, "end"));
+    if (start >= end) {
+      throw new Invalid(
+          range,
+          path,
+          "start "
+              + start
+              + " must be less than end "
+              + end
+              + "; a single port is written as a number");
+    }
+    return build(range, path, () -> ClusterPort.of(new PortRange(protocol, start, end)));
+  }
+
+  /** T7, v1alpha1: portNumber {protocol, port}, portRange {protocol, start, end}, namedPort. */
+  private static List<ClusterPort> ports(MapNode rule, String path) {
+    return portEntries(
+        rule,
+        "ports",
+        path,
+        List.of("portNumber", "portRange", "namedPort"),
+        (key, value, keyPath) -> {
+          if (key.equals("namedPort")) {
+            String name = string(value, keyPath);
+            return build(value, keyPath, () -> ClusterPort.named(name));
+          }
+          MapNode body = map(value, keyPath);
+          Protocol protocol = Decoder.protocol(body, keyPath);
+          if (key.equals("portRange")) {
+            return range(protocol, body, keyPath);
+          }
+          Node port = required(body, "port", keyPath);
+          int n = integer(port, at(keyPath, "port"));
+          return build(
+              port, at(keyPath, "port"), () -> ClusterPort.of(new PortRange(protocol, n, n)));
+        });
+  }
+}
