@@ -25,7 +25,6 @@ import io.kubereach.yaml.Node.MapNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Decodes the cluster-scoped tiered policies of {@code policy.networking.k8s.io} into the one
@@ -36,17 +35,14 @@ import java.util.function.Consumer;
  * a networks peer) goes to {@code lenient}, which refuses it unless the load is lenient.
  */
 final class ClusterPolicyDecoder {
-  private final Consumer<Invalid> lenient;
-  private final Consumer<Invalid> warn;
+  private final Problems problems;
 
   /**
-   * @param lenient receives what the CRD refuses but the model can read: throws it when the load is
-   *     strict, warns when it is lenient
-   * @param warn receives warnings
+   * @param problems where errors, warnings and what the CRD refuses go (an error, or under lenient
+   *     loading a warning)
    */
-  ClusterPolicyDecoder(Consumer<Invalid> lenient, Consumer<Invalid> warn) {
-    this.lenient = lenient;
-    this.warn = warn;
+  ClusterPolicyDecoder(Problems problems) {
+    this.problems = problems;
   }
 
   /** One policy of a kind of this API, named {@code name}. */
@@ -54,6 +50,9 @@ final class ClusterPolicyDecoder {
     MapNode spec =
         optMap(map, "spec", "").orElseThrow(() -> new Invalid(map, "spec", "is required"));
     boolean v1alpha2 = kind == PolicyKind.ClusterNetworkPolicy;
+    problems.keys(spec, "spec", Schema.tieredSpec(kind));
+    optMap(map, "status", "")
+        .ifPresent(status -> problems.keys(status, "status", Schema.TIERED_STATUS));
     Tier tier =
         switch (kind) {
           case AdminNetworkPolicy -> Tier.Admin;
@@ -94,12 +93,17 @@ final class ClusterPolicyDecoder {
               + name
               + "'");
     }
-    ClusterPeer subject = subject(required(spec, "subject", "spec"), "spec.subject", v1alpha2);
+    Optional<ClusterPeer> subject =
+        problems.attempt(
+            () -> subject(required(spec, "subject", "spec"), "spec.subject", v1alpha2));
     List<ClusterRule> ingress = rules(spec, "ingress", "from", kind);
     List<ClusterRule> egress = rules(spec, "egress", "to", kind);
+    problems.checkpoint();
     int p = priority;
     return build(
-        map, "spec", () -> new ClusterNetworkPolicy(kind, name, tier, p, subject, ingress, egress));
+        map,
+        "spec",
+        () -> new ClusterNetworkPolicy(kind, name, tier, p, subject.get(), ingress, egress));
   }
 
   private static Node required(MapNode map, String key, String path) {
@@ -111,6 +115,11 @@ final class ClusterPolicyDecoder {
     MapNode subject = map(node, path);
     List<String> present =
         List.of("namespaces", "pods").stream().filter(subject.fields()::containsKey).toList();
+    if (present.isEmpty()) {
+      int mark = problems.mark();
+      problems.keys(subject, path, Schema.TIERED_SUBJECT);
+      problems.checkpoint(mark);
+    }
     if (present.size() != 1) {
       throw new Invalid(
           subject,
@@ -147,26 +156,38 @@ final class ClusterPolicyDecoder {
             : kind == PolicyKind.BaselineAdminNetworkPolicy
                 ? List.of("namespaces", "pods", "networks", "nodes")
                 : List.of("namespaces", "pods", "networks", "nodes", "domainNames");
-    for (int r = 0; r < nodes.size(); r++) {
-      String path = at(at("spec", direction), r);
-      MapNode rule = map(nodes.get(r), path);
-      Optional<String> name = optString(rule, "name", path).filter(n -> !n.isEmpty());
-      TierAction action = action(required(rule, "action", path), at(path, "action"), kind);
-      Node peersNode = required(rule, peersKey, path);
-      List<Node> peerNodes = list(peersNode, at(path, peersKey)).items();
-      if (peerNodes.isEmpty()) {
-        throw new Invalid(peersNode, at(path, peersKey), "needs at least one peer");
-      }
-      List<ClusterPeer> peers = new ArrayList<>();
-      for (int i = 0; i < peerNodes.size(); i++) {
-        String peerPath = at(at(path, peersKey), i);
-        peers.add(peer(map(peerNodes.get(i), peerPath), peerPath, v1alpha2, peerKinds));
-      }
-      List<ClusterPort> ports = v1alpha2 ? protocols(rule, path) : ports(rule, path);
-      checkCombinations(rule, path, action, peers, ports);
-      out.add(build(rule, path, () -> new ClusterRule(name, action, peers, ports)));
-    }
-    return out;
+    Keys ruleKeys = Schema.tieredRule(kind, direction);
+    return problems.each(
+        nodes.size(),
+        r -> {
+          String path = at(at("spec", direction), r);
+          MapNode rule = map(nodes.get(r), path);
+          int mark = problems.mark();
+          problems.keys(rule, path, ruleKeys);
+          Optional<String> name = optString(rule, "name", path).filter(n -> !n.isEmpty());
+          Optional<TierAction> action =
+              problems.attempt(
+                  () -> action(required(rule, "action", path), at(path, "action"), kind));
+          Node peersNode = required(rule, peersKey, path);
+          List<Node> peerNodes = list(peersNode, at(path, peersKey)).items();
+          if (peerNodes.isEmpty()) {
+            throw new Invalid(peersNode, at(path, peersKey), "needs at least one peer");
+          }
+          List<ClusterPeer> peers =
+              problems.each(
+                  peerNodes.size(),
+                  i -> {
+                    String peerPath = at(at(path, peersKey), i);
+                    return peer(map(peerNodes.get(i), peerPath), peerPath, v1alpha2, peerKinds);
+                  });
+          List<ClusterPort> ports =
+              problems
+                  .attempt(() -> v1alpha2 ? protocols(rule, path) : ports(rule, path))
+                  .orElse(List.of());
+          problems.checkpoint(mark);
+          checkCombinations(rule, path, action.get(), peers, ports);
+          return build(rule, path, () -> new ClusterRule(name, action.get(), peers, ports));
+        });
   }
 
   /** What the CRDs forbid although the model has a reading for it (T6, T7). */
@@ -184,7 +205,7 @@ final class ClusterPolicyDecoder {
                     p instanceof ClusterPeer.Networks
                         || p instanceof ClusterPeer.Nodes
                         || p instanceof ClusterPeer.DomainNames)) {
-      lenient.accept(
+      problems.refused(
           new Invalid(
               rule,
               path,
@@ -258,32 +279,49 @@ final class ClusterPolicyDecoder {
           present.isEmpty()
               ? (peer.fields().isEmpty() ? "{}" : String.join(", ", peer.fields().keySet()))
               : present.get(0);
+      Optional<String> typo =
+          peer.fields().keySet().stream()
+              .filter(k -> Keys.closest(k, java.util.Set.copyOf(allowed)).isPresent())
+              .findFirst();
       Invalid problem =
-          new Invalid(
-              peer,
-              path,
-              present.isEmpty()
-                  ? (peer.fields().isEmpty()
-                      ? "sets none of " + allowed + "; a peer sets exactly one of them"
-                      : what
-                          + " is not a peer of this API version (expected one of "
-                          + allowed
-                          + "); if it is a newer API's, --lenient reads the rule failing closed"
-                          + " (T10): an Accept matches nothing through it, a Deny or Pass"
-                          + " everything")
-                  : present.get(0) + " is not allowed here; expected one of " + allowed);
+          typo.isPresent()
+              ? new Invalid(
+                  peer.keyLine(typo.get()),
+                  peer.keyColumn(typo.get()),
+                  at(path, typo.get()),
+                  "unknown field '"
+                      + typo.get()
+                      + "' in a peer; did you mean '"
+                      + Keys.closest(typo.get(), java.util.Set.copyOf(allowed)).get()
+                      + "'?",
+                  null)
+              : new Invalid(
+                  peer,
+                  path,
+                  present.isEmpty()
+                      ? (peer.fields().isEmpty()
+                          ? "sets none of " + allowed + "; a peer sets exactly one of them"
+                          : what
+                              + " is not a peer of this API version (expected one of "
+                              + allowed
+                              + "); if it is a newer API's, --lenient reads the rule failing"
+                              + " closed (T10): an Accept matches nothing through it, a Deny or"
+                              + " Pass everything")
+                      : present.get(0) + " is not allowed here; expected one of " + allowed);
       if (!present.isEmpty()) {
         throw problem;
       }
-      lenient.accept(problem);
+      problems.refused(problem);
       return new ClusterPeer.Unknown(what);
     }
+    // A known kind beside an unknown key: the unknown key is a typo or a newer API's field.
+    problems.keys(peer, path, Keys.closed("a peer", String.join(",", allowed)));
     String kind = present.get(0);
     String kindPath = at(path, kind);
     Node value = peer.fields().get(kind);
     return switch (kind) {
-      case "namespaces" -> new ClusterPeer.Namespaces(Decoder.selector(value, kindPath));
-      case "nodes" -> new ClusterPeer.Nodes(Decoder.selector(value, kindPath));
+      case "namespaces" -> new ClusterPeer.Namespaces(Decoder.selector(value, kindPath, problems));
+      case "nodes" -> new ClusterPeer.Nodes(Decoder.selector(value, kindPath, problems));
       case "pods" -> pods(map(value, kindPath), kindPath, v1alpha2);
       case "networks" -> {
         List<String> cidrs = strings(value, kindPath);
@@ -302,6 +340,7 @@ final class ClusterPolicyDecoder {
    * warning, as the API's Go types decode it.
    */
   private ClusterPeer pods(MapNode pods, String path, boolean v1alpha2) {
+    problems.keys(pods, path, Schema.TIERED_PODS);
     LabelSelector namespaces = selectorOrEverything(pods, "namespaceSelector", path, !v1alpha2);
     LabelSelector podSelector = selectorOrEverything(pods, "podSelector", path, true);
     return new ClusterPeer.Pods(namespaces, podSelector);
@@ -311,10 +350,10 @@ final class ClusterPolicyDecoder {
       MapNode map, String key, String path, boolean required) {
     Optional<Node> node = field(map, key);
     if (node.isPresent()) {
-      return Decoder.selector(node.get(), at(path, key));
+      return Decoder.selector(node.get(), at(path, key), problems);
     }
     if (required) {
-      warn.accept(
+      problems.warn(
           new Invalid(
               map,
               at(path, key),
@@ -335,7 +374,7 @@ final class ClusterPolicyDecoder {
   }
 
   /** T7, v1alpha2: tcp/udp/sctp with a destinationPort number or range, or destinationNamedPort. */
-  private static List<ClusterPort> protocols(MapNode rule, String path) {
+  private List<ClusterPort> protocols(MapNode rule, String path) {
     return portEntries(
         rule,
         "protocols",
@@ -347,6 +386,7 @@ final class ClusterPolicyDecoder {
             return build(value, keyPath, () -> ClusterPort.named(name));
           }
           MapNode body = map(value, keyPath);
+          problems.keys(body, keyPath, Schema.TIERED_PROTOCOL);
           String portPath = at(keyPath, "destinationPort");
           Node port =
               field(body, "destinationPort")
@@ -372,7 +412,7 @@ final class ClusterPolicyDecoder {
    * T7: a rule's port list ({@code protocols} or {@code ports}), each entry setting exactly one of
    * {@code keys}; absent means every port, present needs an entry.
    */
-  private static List<ClusterPort> portEntries(
+  private List<ClusterPort> portEntries(
       MapNode rule, String field, String path, List<String> keys, PortEntry entryReader) {
     Optional<Node> node = field(rule, field);
     if (node.isEmpty()) {
@@ -388,6 +428,9 @@ final class ClusterPolicyDecoder {
     for (int i = 0; i < items.size(); i++) {
       String entryPath = at(listPath, i);
       MapNode entry = map(items.get(i), entryPath);
+      int mark = problems.mark();
+      problems.keys(entry, entryPath, Keys.closed("a port entry", String.join(",", keys)));
+      problems.checkpoint(mark);
       List<String> present = keys.stream().filter(k -> entry.fields().containsKey(k)).toList();
       if (present.size() != 1) {
         throw new Invalid(
@@ -405,7 +448,8 @@ final class ClusterPolicyDecoder {
     return out;
   }
 
-  private static ClusterPort destinationPort(Protocol protocol, MapNode port, String path) {
+  private ClusterPort destinationPort(Protocol protocol, MapNode port, String path) {
+    problems.keys(port, path, Schema.TIERED_DESTINATION_PORT);
     boolean number = port.fields().containsKey("number");
     boolean range = port.fields().containsKey("range");
     if (number == range) {
@@ -418,11 +462,13 @@ final class ClusterPolicyDecoder {
           n, at(path, "number"), () -> ClusterPort.of(new PortRange(protocol, value, value)));
     }
     String rangePath = at(path, "range");
-    return range(protocol, map(port.fields().get("range"), rangePath), rangePath);
+    return range(
+        protocol, map(port.fields().get("range"), rangePath), rangePath, Schema.TIERED_RANGE);
   }
 
   /** An inclusive range whose start is below its end (a single port is a number). */
-  private static ClusterPort range(Protocol protocol, MapNode range, String path) {
+  private ClusterPort range(Protocol protocol, MapNode range, String path, Keys keys) {
+    problems.keys(range, path, keys);
     int start = integer(required(range, "start", path), at(path, "start"));
     int end = integer(required(range, "end", path), at(path, "end"));
     if (start >= end) {
@@ -439,7 +485,7 @@ final class ClusterPolicyDecoder {
   }
 
   /** T7, v1alpha1: portNumber {protocol, port}, portRange {protocol, start, end}, namedPort. */
-  private static List<ClusterPort> ports(MapNode rule, String path) {
+  private List<ClusterPort> ports(MapNode rule, String path) {
     return portEntries(
         rule,
         "ports",
@@ -453,8 +499,9 @@ final class ClusterPolicyDecoder {
           MapNode body = map(value, keyPath);
           Protocol protocol = Decoder.protocol(body, keyPath);
           if (key.equals("portRange")) {
-            return range(protocol, body, keyPath);
+            return range(protocol, body, keyPath, Schema.V1ALPHA1_PORT_RANGE);
           }
+          problems.keys(body, keyPath, Schema.V1ALPHA1_PORT_NUMBER);
           Node port = required(body, "port", keyPath);
           int n = integer(port, at(keyPath, "port"));
           return build(

@@ -101,6 +101,9 @@ final class Decoder {
   private final Collector out;
   private final boolean lenient;
 
+  /** The problems of the object being decoded; one object at a time. */
+  private Problems problems;
+
   /**
    * @param lenient whether what the CRDs refuse but has a reading is a warning (and makes the
    *     snapshot incomplete) rather than an error
@@ -132,14 +135,52 @@ final class Decoder {
     object(map, "");
   }
 
+  /**
+   * A required top-level key that is absent: located at a near miss of it when there is one ({@code
+   * Kind:}, {@code kid:}), else at the object.
+   */
+  private static Invalid missing(MapNode map, String key) {
+    for (String k : map.fields().keySet()) {
+      if (Keys.closest(k, Set.of(key)).isPresent()) {
+        return new Invalid(
+            map.keyLine(k),
+            map.keyColumn(k),
+            k,
+            "unknown field '" + k + "' in an object; did you mean '" + key + "'?",
+            null);
+      }
+    }
+    return new Invalid(map, key, "is required");
+  }
+
+  /** The problems of the object {@code id} is about to be decoded. */
+  private Problems problems(Identity id) {
+    return new Problems(
+        lenient,
+        w -> out.warning(diagnostic(w.line(), w.column(), id, w.path(), w.getMessage())),
+        w -> {
+          Diagnostic d = diagnostic(w.line(), w.column(), id, w.path(), w.getMessage());
+          out.warning(d);
+          out.limitation(new Limitation(Limitation.Kind.LENIENT_LOAD, "read leniently: " + d));
+        });
+  }
+
+  /** Hands a decoded object on, unless some part of it failed (every failure is reported). */
+  private <T> void add(T object, Consumer<T> to) {
+    problems.checkpoint();
+    to.accept(object);
+  }
+
   /** Decodes one object; {@code inferredKind} is the kind implied by a typed list, or empty. */
   private void object(MapNode map, String inferredKind) {
     Identity id = Identity.of(map, inferredKind);
+    problems = null;
     try {
       String kind = optString(map, "kind", "").orElse(inferredKind);
       Optional<String> apiVersion = optString(map, "apiVersion", "");
       if (kind.isEmpty()) {
-        if (apiVersion.isEmpty()) {
+        Invalid missingKind = missing(map, "kind");
+        if (apiVersion.isEmpty() && missingKind.path().equals("kind")) {
           out.warning(
               diagnostic(
                   map.line(),
@@ -149,9 +190,13 @@ final class Decoder {
                   "document has no kind or apiVersion: not a Kubernetes object; skipped"));
           return;
         }
-        throw new Invalid(map, "kind", "is required");
+        throw missingKind;
       }
       if (isList(kind, map)) {
+        problems = problems(id);
+        problems.keys(map, "", Schema.LIST);
+        problems.checkpoint();
+        problems = null;
         list(map, kind);
         return;
       }
@@ -209,44 +254,47 @@ final class Decoder {
                 + "): the answers do not account for it");
         return;
       }
-      MapNode metadata =
-          optMap(map, "metadata", "")
-              .orElseThrow(() -> new Invalid(map, "metadata", "is required"));
+      problems = problems(id);
+      problems.keys(map, "", Schema.OBJECT);
+      MapNode metadata = optMap(map, "metadata", "").orElseThrow(() -> missing(map, "metadata"));
+      problems.keys(metadata, "metadata", Schema.OBJECT_META);
       String name = requiredString(metadata, "name", "metadata");
       String namespace =
           optString(metadata, "namespace", "metadata")
               .filter(ns -> !ns.isEmpty())
               .orElse(DEFAULT_NAMESPACE);
       Location where = new Location(source, map.line(), map.column());
-      Consumer<Invalid> warn =
-          w -> out.warning(diagnostic(w.line(), w.column(), id, w.path(), w.getMessage()));
-      Consumer<Invalid> strictness =
-          w -> {
-            if (!lenient) {
-              throw w;
-            }
-            out.warning(diagnostic(w.line(), w.column(), id, w.path(), w.getMessage()));
-            out.limitation(
-                new Limitation(
-                    Limitation.Kind.LENIENT_LOAD,
-                    "read leniently: "
-                        + diagnostic(w.line(), w.column(), id, w.path(), w.getMessage())));
-          };
       switch (kind) {
-        case "Namespace" -> out.add(namespace(metadata, name), where);
-        case "Node" -> out.add(node(map, metadata, name), where);
+        case "Namespace" -> add(namespace(map, metadata, name), o -> out.add(o, where));
+        case "Node" -> add(node(map, metadata, name), o -> out.add(o, where));
         case "ClusterNetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy" ->
-            out.add(
-                new ClusterPolicyDecoder(strictness, warn)
-                    .decode(PolicyKind.valueOf(kind), map, name),
-                where);
-        case "Pod" -> out.add(pod(map, metadata, namespace, name, warn), where);
-        case "Service" -> out.add(service(map, namespace, name), where);
-        case "NetworkPolicy" -> out.add(policy(map, namespace, name), where);
-        default -> out.add(workload(WorkloadKind.parse(kind), map, namespace, name, warn), where);
+            add(
+                new ClusterPolicyDecoder(problems).decode(PolicyKind.valueOf(kind), map, name),
+                o -> out.add(o, where));
+        case "Pod" -> add(pod(map, metadata, namespace, name), o -> out.add(o, where));
+        case "Service" -> add(service(map, namespace, name), o -> out.add(o, where));
+        case "NetworkPolicy" -> add(policy(map, namespace, name), o -> out.add(o, where));
+        default ->
+            add(workload(WorkloadKind.parse(kind), map, namespace, name), o -> out.add(o, where));
       }
     } catch (Invalid e) {
-      out.error(diagnostic(e.line(), e.column(), id, e.path(), e.getMessage()));
+      if (problems != null) {
+        problems.error(e);
+      } else {
+        out.error(diagnostic(e.line(), e.column(), id, e.path(), e.getMessage()));
+      }
+    } catch (Problems.Abort e) {
+      // the errors are recorded; reported below
+    }
+    if (problems != null) {
+      // In the order they are written, whatever order the decoding met them in.
+      List<Invalid> errors = new ArrayList<>(problems.errors());
+      errors.sort(
+          java.util.Comparator.comparingInt(Invalid::line).thenComparingInt(Invalid::column));
+      for (Invalid e : errors) {
+        out.error(diagnostic(e.line(), e.column(), id, e.path(), e.getMessage()));
+      }
+      problems = null;
     }
   }
 
@@ -258,28 +306,47 @@ final class Decoder {
   }
 
   /** T6: a node's labels and its IP addresses (InternalIP and ExternalIP). */
-  private static io.kubereach.model.Node node(MapNode map, MapNode metadata, String name) {
+  private io.kubereach.model.Node node(MapNode map, MapNode metadata, String name) {
     Map<String, String> labels = labels(metadata, "metadata");
     List<String> addresses = new ArrayList<>();
     Optional<MapNode> status = optMap(map, "status", "");
     if (status.isPresent()) {
+      problems.keys(status.get(), "status", Schema.NODE_STATUS);
       List<Node> entries = optList(status.get(), "addresses", "status");
-      for (int i = 0; i < entries.size(); i++) {
-        String path = at("status.addresses", i);
-        MapNode entry = map(entries.get(i), path);
-        String type = optString(entry, "type", path).orElse("");
-        if (type.equals("InternalIP") || type.equals("ExternalIP")) {
-          String address = requiredString(entry, "address", path);
-          build(entry.fields().get("address"), at(path, "address"), () -> Endpoint.ip(address));
-          addresses.add(address);
-        }
-      }
+      problems
+          .each(
+              entries.size(),
+              i -> {
+                String path = at("status.addresses", i);
+                MapNode entry = map(entries.get(i), path);
+                problems.keys(entry, path, Schema.NODE_ADDRESS);
+                String type = optString(entry, "type", path).orElse("");
+                if (!type.equals("InternalIP") && !type.equals("ExternalIP")) {
+                  return null;
+                }
+                String address = requiredString(entry, "address", path);
+                build(
+                    entry.fields().get("address"), at(path, "address"), () -> Endpoint.ip(address));
+                return address;
+              })
+          .forEach(addresses::add);
     }
     return build(map, "", () -> new io.kubereach.model.Node(name, labels, addresses));
   }
 
+  /**
+   * A {@code List}, or a typed list of a kind we read ({@code PodList}), or any other typed list
+   * that holds {@code items}: its items are read one by one.
+   */
   private static boolean isList(String kind, MapNode map) {
-    return kind.equals("List") || (kind.endsWith("List") && map.fields().containsKey("items"));
+    if (kind.equals("List")) {
+      return true;
+    }
+    if (!kind.endsWith("List")) {
+      return false;
+    }
+    String item = kind.substring(0, kind.length() - "List".length());
+    return GROUPS.containsKey(item) || map.fields().containsKey("items");
   }
 
   /** A {@code List} or typed list: items may omit kind and apiVersion when the list names them. */
@@ -293,13 +360,16 @@ final class Decoder {
       }
       if (item instanceof MapNode itemMap) {
         if (itemKind.isEmpty() && field(itemMap, "kind").isEmpty()) {
+          Invalid missingKind = missing(itemMap, "kind");
           out.error(
               diagnostic(
-                  item.line(),
-                  item.column(),
+                  missingKind.line(),
+                  missingKind.column(),
                   Identity.of(itemMap, ""),
-                  "kind",
-                  "is required: items of a List must name their kind"));
+                  missingKind.path(),
+                  missingKind.path().equals("kind")
+                      ? "is required: items of a List must name their kind"
+                      : missingKind.getMessage()));
         } else {
           object(itemMap, itemKind);
         }
@@ -315,7 +385,8 @@ final class Decoder {
     }
   }
 
-  private static Namespace namespace(MapNode metadata, String name) {
+  private Namespace namespace(MapNode map, MapNode metadata, String name) {
+    optMap(map, "spec", "").ifPresent(spec -> problems.keys(spec, "spec", Schema.NAMESPACE_SPEC));
     Map<String, String> labels = labels(metadata, "metadata");
     // S8: the model adds kubernetes.io/metadata.name=<name> when the manifest lacks it.
     return build(metadata, "metadata", () -> new Namespace(name, labels));
@@ -325,12 +396,11 @@ final class Decoder {
     return field(metadata, "labels").map(n -> stringMap(n, at(path, "labels"))).orElse(Map.of());
   }
 
-  private static Pod pod(
-      MapNode map, MapNode metadata, String namespace, String name, Consumer<Invalid> warn) {
+  private Pod pod(MapNode map, MapNode metadata, String namespace, String name) {
     Map<String, String> labels = labels(metadata, "metadata");
     Optional<Owner> owner = owner(metadata);
     MapNode spec = optMap(map, "spec", "").orElse(emptyAt(map));
-    List<ContainerPort> ports = containerPorts(spec, "spec", warn);
+    List<ContainerPort> ports = podSpec(spec, "spec");
     boolean hostNetwork =
         field(spec, "hostNetwork").map(n -> bool(n, "spec.hostNetwork")).orElse(false);
     List<String> ips = podIps(map);
@@ -338,12 +408,13 @@ final class Decoder {
   }
 
   /** S15: the controller owner (kind other than Node); a reference without kind is a Pod. */
-  private static Optional<Owner> owner(MapNode metadata) {
+  private Optional<Owner> owner(MapNode metadata) {
     List<Node> refs = optList(metadata, "ownerReferences", "metadata");
     Optional<Owner> found = Optional.empty();
     for (int i = 0; i < refs.size(); i++) {
       String path = at("metadata.ownerReferences", i);
       MapNode ref = map(refs.get(i), path);
+      problems.keys(ref, path, Schema.OWNER_REFERENCE);
       boolean controller =
           field(ref, "controller").map(n -> bool(n, at(path, "controller"))).orElse(false);
       if (!controller) {
@@ -366,80 +437,87 @@ final class Decoder {
     return found;
   }
 
-  private static List<String> podIps(MapNode map) {
+  private List<String> podIps(MapNode map) {
     Optional<MapNode> status = optMap(map, "status", "");
     if (status.isEmpty()) {
       return List.of();
     }
+    problems.keys(status.get(), "status", Schema.POD_STATUS);
     Set<String> ips = new LinkedHashSet<>();
     Optional<Node> podIp = field(status.get(), "podIP");
     if (podIp.isPresent()) {
-      addIp(ips, podIp.get(), "status.podIP");
+      problems.attempt(() -> addIp(ips, podIp.get(), "status.podIP"));
     }
     List<Node> podIps = optList(status.get(), "podIPs", "status");
-    for (int i = 0; i < podIps.size(); i++) {
-      String path = at("status.podIPs", i);
-      MapNode entry = map(podIps.get(i), path);
-      Optional<Node> ip = field(entry, "ip");
-      if (ip.isPresent()) {
-        addIp(ips, ip.get(), at(path, "ip"));
-      }
-    }
+    problems.each(
+        podIps.size(),
+        i -> {
+          String path = at("status.podIPs", i);
+          MapNode entry = map(podIps.get(i), path);
+          problems.keys(entry, path, Schema.POD_IP);
+          field(entry, "ip").ifPresent(ip -> addIp(ips, ip, at(path, "ip")));
+          return null;
+        });
     return List.copyOf(ips);
   }
 
-  private static void addIp(Set<String> ips, Node node, String path) {
+  private static boolean addIp(Set<String> ips, Node node, String path) {
     String ip = string(node, path);
     if (ip.isEmpty()) {
-      return;
+      return false;
     }
     // Validate each address on its own so that a bad one is located at its own line.
     Pod probe = Pod.of("probe", "probe", Map.of());
     build(node, path, () -> probe.withIps(List.of(ip)));
-    ips.add(ip);
+    return ips.add(ip);
   }
 
   /**
-   * The container ports of {@code spec.containers} (init containers serve no traffic). A port
-   * without {@code containerPort} is left out with a warning rather than failing the load: real
-   * dumps carry such entries (e.g. a misspelt {@code containerport}, which the API server would
-   * reject but other analyzers read case-insensitively), and a port without a number can never be
-   * the target of a policy, so leaving it out changes no answer.
+   * A pod spec (open: only near misses of what is read are refused) and the container ports of
+   * {@code spec.containers} (init containers serve no traffic). A port without {@code
+   * containerPort} is left out with a warning rather than failing the load: a port without a number
+   * can never be the target of a policy, so leaving it out changes no answer. Its misspelt forms
+   * ({@code containerport}) are refused as typos like every other.
    */
-  private static List<ContainerPort> containerPorts(
-      MapNode spec, String path, Consumer<Invalid> warn) {
+  private List<ContainerPort> podSpec(MapNode spec, String path) {
+    problems.keys(spec, path, Schema.POD_SPEC);
     List<ContainerPort> ports = new ArrayList<>();
     List<Node> containers = optList(spec, "containers", path);
-    for (int c = 0; c < containers.size(); c++) {
-      String containerPath = at(at(path, "containers"), c);
-      MapNode container = map(containers.get(c), containerPath);
-      List<Node> entries = optList(container, "ports", containerPath);
-      for (int p = 0; p < entries.size(); p++) {
-        String portPath = at(at(containerPath, "ports"), p);
-        MapNode entry = map(entries.get(p), portPath);
-        Optional<String> name = optString(entry, "name", portPath).filter(n -> !n.isEmpty());
-        Optional<Node> numberField = field(entry, "containerPort");
-        if (numberField.isEmpty()) {
-          warn.accept(
-              new Invalid(
-                  entry,
-                  at(portPath, "containerPort"),
-                  "is required; port "
-                      + name.map(n -> "'" + n + "' ").orElse("")
-                      + "left out (field names are case-sensitive)"));
-          continue;
-        }
-        Node numberNode = numberField.get();
-        int number = integer(numberNode, at(portPath, "containerPort"));
-        Protocol protocol = protocol(entry, portPath);
-        ports.add(
-            build(
-                numberNode,
-                at(portPath, "containerPort"),
-                () -> new ContainerPort(name, number, protocol)));
-      }
-    }
+    problems.each(
+        containers.size(),
+        c -> {
+          String containerPath = at(at(path, "containers"), c);
+          MapNode container = map(containers.get(c), containerPath);
+          problems.keys(container, containerPath, Schema.CONTAINER);
+          List<Node> entries = optList(container, "ports", containerPath);
+          problems
+              .each(
+                  entries.size(),
+                  p -> containerPort(entries.get(p), at(at(containerPath, "ports"), p)))
+              .forEach(ports::add);
+          return null;
+        });
     return ports;
+  }
+
+  private ContainerPort containerPort(Node node, String portPath) {
+    MapNode entry = map(node, portPath);
+    problems.keys(entry, portPath, Schema.CONTAINER_PORT);
+    Optional<String> name = optString(entry, "name", portPath).filter(n -> !n.isEmpty());
+    Optional<Node> numberField = field(entry, "containerPort");
+    if (numberField.isEmpty()) {
+      problems.warn(
+          new Invalid(
+              entry,
+              at(portPath, "containerPort"),
+              "is required; port " + name.map(n -> "'" + n + "' ").orElse("") + "left out"));
+      return null;
+    }
+    Node numberNode = numberField.get();
+    int number = integer(numberNode, at(portPath, "containerPort"));
+    Protocol protocol = protocol(entry, portPath);
+    return build(
+        numberNode, at(portPath, "containerPort"), () -> new ContainerPort(name, number, protocol));
   }
 
   /** S9: the protocol defaults to TCP. */
@@ -452,16 +530,20 @@ final class Decoder {
     return build(node.get(), at(path, "protocol"), () -> Protocol.parse(text));
   }
 
-  private static Workload workload(
-      WorkloadKind kind, MapNode map, String namespace, String name, Consumer<Invalid> warn) {
+  private Workload workload(WorkloadKind kind, MapNode map, String namespace, String name) {
     MapNode spec = optMap(map, "spec", "").orElse(emptyAt(map));
+    problems.keys(spec, "spec", Schema.workloadSpec(kind));
     String specPath = "spec";
     String replicasField = "replicas";
     if (kind == WorkloadKind.CronJob) {
       // A CronJob stamps Jobs from spec.jobTemplate, whose spec holds the pod template.
       MapNode jobTemplate = optMap(spec, "jobTemplate", "spec").orElse(emptyAt(spec));
+      problems.keys(jobTemplate, "spec.jobTemplate", Schema.JOB_TEMPLATE);
+      optMap(jobTemplate, "metadata", "spec.jobTemplate")
+          .ifPresent(m -> problems.keys(m, "spec.jobTemplate.metadata", Schema.OBJECT_META));
       spec = optMap(jobTemplate, "spec", "spec.jobTemplate").orElse(emptyAt(jobTemplate));
       specPath = "spec.jobTemplate.spec";
+      problems.keys(spec, specPath, Schema.workloadSpec(WorkloadKind.Job));
     }
     if (kind == WorkloadKind.Job || kind == WorkloadKind.CronJob) {
       replicasField = "parallelism";
@@ -473,13 +555,15 @@ final class Decoder {
             : field(spec, replicasField).map(n -> integer(n, replicasPath)).orElse(1);
     String templatePath = at(specPath, "template");
     MapNode template = optMap(spec, "template", specPath).orElse(emptyAt(spec));
+    problems.keys(template, templatePath, Schema.POD_TEMPLATE);
+    Optional<MapNode> templateMetadata = optMap(template, "metadata", templatePath);
+    templateMetadata.ifPresent(
+        m -> problems.keys(m, at(templatePath, "metadata"), Schema.OBJECT_META));
     Map<String, String> labels =
-        optMap(template, "metadata", templatePath)
-            .map(m -> labels(m, at(templatePath, "metadata")))
-            .orElse(Map.of());
+        templateMetadata.map(m -> labels(m, at(templatePath, "metadata"))).orElse(Map.of());
     String podSpecPath = at(templatePath, "spec");
     MapNode podSpec = optMap(template, "spec", templatePath).orElse(emptyAt(template));
-    List<ContainerPort> ports = containerPorts(podSpec, podSpecPath, warn);
+    List<ContainerPort> ports = podSpec(podSpec, podSpecPath);
     boolean hostNetwork =
         field(podSpec, "hostNetwork")
             .map(n -> bool(n, at(podSpecPath, "hostNetwork")))
@@ -494,36 +578,15 @@ final class Decoder {
         map, "", () -> new Workload(kind, namespace, name, replicas, labels, ports, hostNetwork));
   }
 
-  private static Service service(MapNode map, String namespace, String name) {
+  private Service service(MapNode map, String namespace, String name) {
     MapNode spec = optMap(map, "spec", "").orElse(emptyAt(map));
+    problems.keys(spec, "spec", Schema.SERVICE_SPEC);
     // An empty selector means "no selector" for a Service: it selects no pods.
     Optional<Map<String, String>> selector =
         field(spec, "selector").map(n -> stringMap(n, "spec.selector")).filter(s -> !s.isEmpty());
-    List<ServicePort> ports = new ArrayList<>();
     List<Node> entries = optList(spec, "ports", "spec");
-    for (int i = 0; i < entries.size(); i++) {
-      String path = at("spec.ports", i);
-      MapNode entry = map(entries.get(i), path);
-      Optional<String> portName = optString(entry, "name", path).filter(n -> !n.isEmpty());
-      Protocol protocol = protocol(entry, path);
-      Node portNode =
-          field(entry, "port")
-              .orElseThrow(() -> new Invalid(entry, at(path, "port"), "is required"));
-      int port = integer(portNode, at(path, "port"));
-      Optional<Node> targetNode = field(entry, "targetPort");
-      // The API server defaults targetPort (absent or 0) to the Service port.
-      PortRef target =
-          targetNode.isEmpty() || isZero(targetNode.get())
-              ? null
-              : portRef(targetNode.get(), at(path, "targetPort"));
-      ports.add(
-          build(
-              portNode,
-              at(path, "port"),
-              () ->
-                  new ServicePort(
-                      portName, protocol, port, target == null ? PortRef.of(port) : target)));
-    }
+    List<ServicePort> ports =
+        problems.each(entries.size(), i -> servicePort(entries.get(i), at("spec.ports", i)));
     String type = optString(spec, "type", "spec").filter(t -> !t.isEmpty()).orElse("ClusterIP");
     List<String> ranges = new ArrayList<>();
     List<Node> rangeNodes = optList(spec, "loadBalancerSourceRanges", "spec");
@@ -535,6 +598,24 @@ final class Decoder {
         rangesAt,
         rangesAt == map ? "" : "spec.loadBalancerSourceRanges",
         () -> new Service(namespace, name, selector, ports, type, ranges));
+  }
+
+  private ServicePort servicePort(Node node, String path) {
+    MapNode entry = map(node, path);
+    problems.keys(entry, path, Schema.SERVICE_PORT);
+    Optional<String> portName = optString(entry, "name", path).filter(n -> !n.isEmpty());
+    Protocol protocol = protocol(entry, path);
+    Node portNode =
+        field(entry, "port").orElseThrow(() -> new Invalid(entry, at(path, "port"), "is required"));
+    int port = integer(portNode, at(path, "port"));
+    Optional<Node> targetNode = field(entry, "targetPort");
+    // The API server defaults targetPort (absent or 0) to the Service port.
+    PortRef target =
+        targetNode.isEmpty() || isZero(targetNode.get())
+            ? PortRef.of(port)
+            : portRef(targetNode.get(), at(path, "targetPort"));
+    return build(
+        portNode, at(path, "port"), () -> new ServicePort(portName, protocol, port, target));
   }
 
   private static boolean isZero(Node node) {
@@ -563,58 +644,77 @@ final class Decoder {
     return build(node, path, () -> PortRef.of(number));
   }
 
-  private static NetworkPolicy policy(MapNode map, String namespace, String name) {
+  private NetworkPolicy policy(MapNode map, String namespace, String name) {
     MapNode spec = optMap(map, "spec", "").orElse(emptyAt(map));
-    LabelSelector podSelector =
-        field(spec, "podSelector")
-            .map(n -> selector(n, "spec.podSelector"))
-            .orElse(LabelSelector.everything());
+    problems.keys(spec, "spec", Schema.NETWORK_POLICY_SPEC);
+    optMap(map, "status", "")
+        .ifPresent(status -> problems.keys(status, "status", Schema.NETWORK_POLICY_STATUS));
+    Optional<LabelSelector> podSelector =
+        problems.attempt(
+            () ->
+                field(spec, "podSelector")
+                    .map(n -> selector(n, "spec.podSelector", problems))
+                    .orElse(LabelSelector.everything()));
     // S3: absent or empty policyTypes is passed as an empty set; the model applies the default.
     Set<PolicyType> types = EnumSet.noneOf(PolicyType.class);
     List<Node> typeNodes = optList(spec, "policyTypes", "spec");
-    for (int i = 0; i < typeNodes.size(); i++) {
-      String path = at("spec.policyTypes", i);
-      String text = string(typeNodes.get(i), path);
-      types.add(build(typeNodes.get(i), path, () -> PolicyType.parse(text)));
-    }
-    List<Rule> ingress = rules(spec, "ingress", "from");
-    List<Rule> egress = rules(spec, "egress", "to");
+    problems
+        .each(
+            typeNodes.size(),
+            i -> {
+              String path = at("spec.policyTypes", i);
+              String text = string(typeNodes.get(i), path);
+              return build(typeNodes.get(i), path, () -> PolicyType.parse(text));
+            })
+        .forEach(types::add);
+    List<Rule> ingress = rules(spec, "ingress", "from", Schema.NETWORK_POLICY_INGRESS_RULE);
+    List<Rule> egress = rules(spec, "egress", "to", Schema.NETWORK_POLICY_EGRESS_RULE);
+    problems.checkpoint();
     return build(
-        map, "spec", () -> new NetworkPolicy(namespace, name, podSelector, types, ingress, egress));
+        map,
+        "spec",
+        () -> new NetworkPolicy(namespace, name, podSelector.get(), types, ingress, egress));
   }
 
-  private static List<Rule> rules(MapNode spec, String direction, String peersKey) {
-    List<Rule> rules = new ArrayList<>();
+  private List<Rule> rules(MapNode spec, String direction, String peersKey, Keys keys) {
     List<Node> nodes = optList(spec, direction, "spec");
-    for (int r = 0; r < nodes.size(); r++) {
-      String rulePath = at(at("spec", direction), r);
-      Node ruleNode = nodes.get(r);
-      // S6: an empty rule ({} or null) matches every peer on every port.
-      MapNode rule = Fields.isNull(ruleNode) ? emptyAt(spec) : map(ruleNode, rulePath);
-      List<Peer> peers = new ArrayList<>();
-      List<Node> peerNodes = optList(rule, peersKey, rulePath);
-      for (int p = 0; p < peerNodes.size(); p++) {
-        String peerPath = at(at(rulePath, peersKey), p);
-        peers.add(peer(map(peerNodes.get(p), peerPath), peerPath));
-      }
-      List<PortSpec> ports = new ArrayList<>();
-      List<Node> portNodes = optList(rule, "ports", rulePath);
-      for (int p = 0; p < portNodes.size(); p++) {
-        String portPath = at(at(rulePath, "ports"), p);
-        ports.add(portSpec(map(portNodes.get(p), portPath), portPath));
-      }
-      rules.add(new Rule(peers, ports));
-    }
-    return rules;
+    return problems.each(
+        nodes.size(),
+        r -> {
+          String rulePath = at(at("spec", direction), r);
+          Node ruleNode = nodes.get(r);
+          // S6: an empty rule ({} or null) matches every peer on every port.
+          MapNode rule = Fields.isNull(ruleNode) ? emptyAt(spec) : map(ruleNode, rulePath);
+          problems.keys(rule, rulePath, keys);
+          List<Node> peerNodes = optList(rule, peersKey, rulePath);
+          List<Peer> peers =
+              problems.each(
+                  peerNodes.size(),
+                  p -> {
+                    String peerPath = at(at(rulePath, peersKey), p);
+                    return peer(map(peerNodes.get(p), peerPath), peerPath);
+                  });
+          List<Node> portNodes = optList(rule, "ports", rulePath);
+          List<PortSpec> ports =
+              problems.each(
+                  portNodes.size(),
+                  p -> {
+                    String portPath = at(at(rulePath, "ports"), p);
+                    return portSpec(map(portNodes.get(p), portPath), portPath);
+                  });
+          return new Rule(peers, ports);
+        });
   }
 
   /** S7: a selector peer or an ipBlock, never both, never neither. */
-  private static Peer peer(MapNode peer, String path) {
+  private Peer peer(MapNode peer, String path) {
+    problems.keys(peer, path, Schema.NETWORK_POLICY_PEER);
     Optional<Node> ipBlock = field(peer, "ipBlock");
     Optional<LabelSelector> pods =
-        field(peer, "podSelector").map(n -> selector(n, at(path, "podSelector")));
+        field(peer, "podSelector").map(n -> selector(n, at(path, "podSelector"), problems));
     Optional<LabelSelector> namespaces =
-        field(peer, "namespaceSelector").map(n -> selector(n, at(path, "namespaceSelector")));
+        field(peer, "namespaceSelector")
+            .map(n -> selector(n, at(path, "namespaceSelector"), problems));
     if (ipBlock.isPresent()) {
       if (pods.isPresent() || namespaces.isPresent()) {
         throw new Invalid(
@@ -625,6 +725,7 @@ final class Decoder {
       }
       String blockPath = at(path, "ipBlock");
       MapNode block = map(ipBlock.get(), blockPath);
+      problems.keys(block, blockPath, Schema.IP_BLOCK);
       String cidr = requiredString(block, "cidr", blockPath);
       List<String> except = new ArrayList<>();
       List<Node> exceptNodes = optList(block, "except", blockPath);
@@ -637,7 +738,8 @@ final class Decoder {
   }
 
   /** S9: protocol defaults to TCP; no port means the whole protocol; endPort makes a range. */
-  private static PortSpec portSpec(MapNode entry, String path) {
+  private PortSpec portSpec(MapNode entry, String path) {
+    problems.keys(entry, path, Schema.NETWORK_POLICY_PORT);
     Protocol protocol = protocol(entry, path);
     Optional<PortRef> port = field(entry, "port").map(n -> portRef(n, at(path, "port")));
     Optional<Node> endNode = field(entry, "endPort");
@@ -651,28 +753,37 @@ final class Decoder {
         () -> new PortSpec(protocol, port, endPort));
   }
 
-  /** S7a: matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist). */
-  static LabelSelector selector(Node node, String path) {
+  /**
+   * S7a: matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist); a misspelt key is
+   * refused through {@code problems}, since a selector that silently drops it selects too much.
+   */
+  static LabelSelector selector(Node node, String path, Problems problems) {
     MapNode map = map(node, path);
+    int mark = problems.mark();
+    problems.keys(map, path, Schema.LABEL_SELECTOR);
     Map<String, String> matchLabels =
         field(map, "matchLabels").map(n -> stringMap(n, at(path, "matchLabels"))).orElse(Map.of());
-    List<Requirement> requirements = new ArrayList<>();
     List<Node> expressions = optList(map, "matchExpressions", path);
-    for (int i = 0; i < expressions.size(); i++) {
-      String exprPath = at(at(path, "matchExpressions"), i);
-      MapNode expr = map(expressions.get(i), exprPath);
-      String key = requiredString(expr, "key", exprPath);
-      String operatorText = requiredString(expr, "operator", exprPath);
-      Node operatorNode = expr.fields().get("operator");
-      Operator operator =
-          build(operatorNode, at(exprPath, "operator"), () -> Operator.parse(operatorText));
-      Set<String> values = new LinkedHashSet<>();
-      List<Node> valueNodes = optList(expr, "values", exprPath);
-      for (int v = 0; v < valueNodes.size(); v++) {
-        values.add(string(valueNodes.get(v), at(at(exprPath, "values"), v)));
-      }
-      requirements.add(build(expr, exprPath, () -> new Requirement(key, operator, values)));
-    }
+    List<Requirement> requirements =
+        problems.each(
+            expressions.size(),
+            i -> {
+              String exprPath = at(at(path, "matchExpressions"), i);
+              MapNode expr = map(expressions.get(i), exprPath);
+              problems.keys(expr, exprPath, Schema.LABEL_SELECTOR_REQUIREMENT);
+              String key = requiredString(expr, "key", exprPath);
+              String operatorText = requiredString(expr, "operator", exprPath);
+              Node operatorNode = expr.fields().get("operator");
+              Operator operator =
+                  build(operatorNode, at(exprPath, "operator"), () -> Operator.parse(operatorText));
+              Set<String> values = new LinkedHashSet<>();
+              List<Node> valueNodes = optList(expr, "values", exprPath);
+              for (int v = 0; v < valueNodes.size(); v++) {
+                values.add(string(valueNodes.get(v), at(at(exprPath, "values"), v)));
+              }
+              return build(expr, exprPath, () -> new Requirement(key, operator, values));
+            });
+    problems.checkpoint(mark);
     return build(map, path, () -> new LabelSelector(matchLabels, requirements));
   }
 

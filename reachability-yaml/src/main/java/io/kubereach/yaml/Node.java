@@ -19,10 +19,34 @@ sealed interface Node permits Node.MapNode, Node.ListNode, Node.Scalar {
   /** A short description for type errors: "a mapping", "the number 5", ... */
   String describe();
 
-  /** A mapping with unique keys, in input order. */
-  record MapNode(int line, int column, Map<String, Node> fields) implements Node {
+  /**
+   * A mapping with unique keys, in input order.
+   *
+   * @param keys where each key is written, as {@code line << 32 | column}; absent for a mapping
+   *     that was not read from text
+   */
+  record MapNode(int line, int column, Map<String, Node> fields, Map<String, Long> keys)
+      implements Node {
     public MapNode {
       fields = Collections.unmodifiableMap(fields);
+      keys = Collections.unmodifiableMap(keys);
+    }
+
+    /** A mapping without key positions. */
+    public MapNode(int line, int column, Map<String, Node> fields) {
+      this(line, column, fields, Map.of());
+    }
+
+    /** The line where {@code key} is written, else the mapping's. */
+    int keyLine(String key) {
+      Long at = keys.get(key);
+      return at == null ? line : (int) (at >>> 32);
+    }
+
+    /** The column where {@code key} is written, else the mapping's. */
+    int keyColumn(String key) {
+      Long at = keys.get(key);
+      return at == null ? column : (int) (long) at;
     }
 
     @Override

@@ -94,7 +94,7 @@ final class TreeReader {
     final int column;
     final Map<String, Node> fields; // null for a list
     final List<Node> items; // null for a mapping
-    final Map<String, String> keyPositions = new LinkedHashMap<>();
+    final Map<String, Long> keyPositions = new LinkedHashMap<>();
     String key;
 
     Frame(int line, int column, boolean isMap) {
@@ -130,7 +130,7 @@ final class TreeReader {
         case PROPERTY_NAME -> {
           Frame top = stack.peek();
           String key = parser.currentName();
-          String first = top.keyPositions.putIfAbsent(key, line + ":" + column);
+          Long first = top.keyPositions.putIfAbsent(key, ((long) line << 32) | column);
           if (first != null) {
             throw new Invalid(
                 line,
@@ -139,7 +139,9 @@ final class TreeReader {
                 "duplicate key '"
                     + key
                     + "' (first at "
-                    + first
+                    + (first >>> 32)
+                    + ":"
+                    + (int) (long) first
                     + "); Kubernetes rejects duplicate keys, keep one",
                 null);
           }
@@ -163,7 +165,10 @@ final class TreeReader {
         }
         case END_OBJECT -> {
           Frame done = stack.pop();
-          attach(stack, documents, new MapNode(done.line, done.column, done.fields));
+          attach(
+              stack,
+              documents,
+              new MapNode(done.line, done.column, done.fields, done.keyPositions));
         }
         case END_ARRAY -> {
           Frame done = stack.pop();

@@ -60,6 +60,54 @@ class MalformedManifestTest {
   }
 
   @Test
+  void everyErrorOfEveryObjectIsReportedAtOnce() {
+    ManifestException e =
+        catchThrowableOfType(
+            ManifestException.class,
+            () ->
+                Manifests.parse(
+                    "m.yaml",
+                    """
+                    apiVersion: networking.k8s.io/v1
+                    kind: NetworkPolicy
+                    metadata: {name: p, namespace: shop}
+                    spec:
+                      podSelector: {matchLabel: {app: db}}
+                      ingres: []
+                      egress:
+                      - to:
+                        - ipBlock: {cidr: 10.0.0.0/33}
+                        - ipBlock: {cidr: 300.0.0.0/8}
+                        ports: [{prot: 80}]
+                      - to:
+                        - ipBlock: {cidr: 10.0.0/8}
+                    ---
+                    kind: Pod
+                    metadata: {name: web, lables: {app: web}}
+                    """));
+    assertThat(e.diagnostics())
+        .extracting(Diagnostic::toString)
+        .containsExactly(
+            "m.yaml:5:17 NetworkPolicy shop/p spec.podSelector.matchLabel: unknown field"
+                + " 'matchLabel' in a label selector; did you mean 'matchLabels'?",
+            "m.yaml:6:3 NetworkPolicy shop/p spec.ingres: unknown field 'ingres' in a"
+                + " NetworkPolicy spec; did you mean 'ingress'?",
+            "m.yaml:9:16 NetworkPolicy shop/p spec.egress[0].to[0].ipBlock: ipBlock.cidr"
+                + " '10.0.0.0/33' is not a valid IP address or CIDR: the prefix length must be a"
+                + " number from 0 to 32 for IPv4",
+            "m.yaml:10:16 NetworkPolicy shop/p spec.egress[0].to[1].ipBlock: ipBlock.cidr"
+                + " '300.0.0.0/8' is not a valid IP address or CIDR: each of the four numbers must"
+                + " be 0 to 255 ('300' is not)",
+            "m.yaml:11:14 NetworkPolicy shop/p spec.egress[0].ports[0].prot: unknown field"
+                + " 'prot' in a NetworkPolicy port; did you mean 'port'?",
+            "m.yaml:13:16 NetworkPolicy shop/p spec.egress[1].to[0].ipBlock: ipBlock.cidr"
+                + " '10.0.0/8' is not a valid IP address or CIDR: an IPv4 address has four numbers"
+                + " separated by dots, e.g. 10.0.0.1",
+            "m.yaml:16:23 Pod default/web metadata.lables: unknown field 'lables' in metadata;"
+                + " did you mean 'labels'?");
+  }
+
+  @Test
   void tableHoldsAtLeastThirtyDistinctCases() {
     assertThat(cases()).hasSizeGreaterThanOrEqualTo(30);
   }

@@ -45,28 +45,37 @@ class ManifestsTest {
   }
 
   @Test
-  void leavesOutAContainerPortWithoutANumberWithALocatedWarning() {
-    LoadResult loaded =
-        Manifests.parse(
-            "m.yaml",
-            """
-            kind: Deployment
-            metadata: {name: web, namespace: shop}
+  void aMisspeltContainerPortIsRefusedAndReadLenientlyLeftOutWithWarnings() {
+    String text =
+        """
+        kind: Deployment
+        metadata: {name: web, namespace: shop}
+        spec:
+          template:
             spec:
-              template:
-                spec:
-                  containers:
-                  - name: app
-                    ports:
-                    - {name: http, containerPort: 8080}
-                    - {name: udps, containerport: 3535, protocol: UDP}
-            """);
+              containers:
+              - name: app
+                ports:
+                - {name: http, containerPort: 8080}
+                - {name: udps, containerport: 3535, protocol: UDP}
+        """;
+    assertThatThrownBy(() -> Manifests.parse("m.yaml", text))
+        .isInstanceOf(ManifestException.class)
+        .hasMessage(
+            "m.yaml:10:24 Deployment shop/web spec.template.spec.containers[0].ports[1]"
+                + ".containerport: unknown field 'containerport' in a container port; did you"
+                + " mean 'containerPort'?");
+
+    LoadResult loaded = Manifests.lenient().parse("m.yaml", text);
     assertThat(loaded.warnings())
         .extracting(Diagnostic::toString)
         .containsExactly(
+            "m.yaml:10:24 Deployment shop/web spec.template.spec.containers[0].ports[1]"
+                + ".containerport: unknown field 'containerport' in a container port; did you"
+                + " mean 'containerPort'?",
             "m.yaml:10:11 Deployment shop/web spec.template.spec.containers[0].ports[1]"
-                + ".containerPort: is required; port 'udps' left out (field names are"
-                + " case-sensitive)");
+                + ".containerPort: is required; port 'udps' left out");
+    assertThat(loaded.complete()).isFalse();
     assertThat(loaded.cluster().workloads().get(0).templatePorts())
         .containsExactly(ContainerPort.tcp("http", 8080));
   }
@@ -84,9 +93,11 @@ class ManifestsTest {
     StringBuilder yaml = new StringBuilder();
     for (String kind :
         List.of("Deployment", "ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet")) {
+      // A DaemonSet has no replicas field: one pod per node, read as one.
       yaml.append("---\nkind: ")
           .append(kind)
-          .append("\nmetadata: {name: w, namespace: shop}\nspec:\n  replicas: 3\n")
+          .append("\nmetadata: {name: w, namespace: shop}\nspec:\n")
+          .append(kind.equals("DaemonSet") ? "" : "  replicas: 3\n")
           .append(template.formatted(kind.toLowerCase(java.util.Locale.ROOT)));
     }
     yaml.append("---\nkind: Job\nmetadata: {name: w, namespace: shop}\nspec:\n  parallelism: 2\n")

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -128,18 +129,134 @@ class MutationTest {
     }
   }
 
+  /**
+   * The field-name operator: a key of a valid manifest misspelt (a letter dropped, two swapped, the
+   * case changed). The load must be refused with a diagnostic on the typo's line, or give exactly
+   * the snapshot of the unmutated manifest (a typo in a field the analysis never reads, e.g. a
+   * container's {@code image}); never another answer. Keys whose mapping is data (labels,
+   * annotations, selectors) are left alone: renaming a label is not a typo of a field.
+   */
+  @Test
+  void aMisspeltFieldIsRefusedWhereItIsWrittenOrChangesNothing() {
+    long seed = Long.getLong("kubereach.mutation.seed", DEFAULT_SEED);
+    Random random = new Random(seed);
+    List<Sample> corpus = corpus();
+    java.util.Map<String, List<KeySite>> sites = new java.util.HashMap<>();
+    java.util.Map<String, io.kubereach.model.ClusterSnapshot> originals = new java.util.HashMap<>();
+    int refused = 0;
+    int unchanged = 0;
+    for (int i = 0; i < ITERATIONS; i++) {
+      Sample sample = corpus.get(random.nextInt(corpus.size()));
+      String text = new String(sample.bytes(), StandardCharsets.UTF_8);
+      List<KeySite> keys = sites.computeIfAbsent(sample.name(), n -> keySites(n, text));
+      io.kubereach.model.ClusterSnapshot original =
+          originals.computeIfAbsent(sample.name(), n -> Manifests.parse(n, text).cluster());
+      KeySite site = keys.get(random.nextInt(keys.size()));
+      List<String> typos =
+          new ArrayList<>(
+              FieldTypoTest.typos(site.key()).stream()
+                  .filter(t -> !site.siblings().contains(t))
+                  .toList());
+      if (typos.isEmpty()) {
+        continue;
+      }
+      String typo = typos.get(random.nextInt(typos.size()));
+      String mutated = site.replace(text, typo);
+      String what =
+          String.format(
+              Locale.ROOT,
+              "seed %d, iteration %d, %s: '%s' at %d:%d misspelt '%s'",
+              seed,
+              i,
+              sample.name(),
+              site.key(),
+              site.line(),
+              site.column(),
+              typo);
+      try {
+        LoadResult loaded = Manifests.parse(sample.name(), mutated);
+        if (!loaded.cluster().equals(original)) {
+          fail(what + ": loaded without error and the snapshot changed");
+        }
+        unchanged++;
+      } catch (ManifestException e) {
+        if (e.diagnostics().stream().noneMatch(d -> d.line() == site.line())) {
+          fail(what + ": refused, but not on the typo's line: " + e.diagnostics());
+        }
+        refused++;
+      }
+    }
+    org.assertj.core.api.Assertions.assertThat(refused)
+        .as("typos refused (%d read nothing the analysis uses)", unchanged)
+        .isGreaterThan(ITERATIONS / 2);
+  }
+
+  /**
+   * A key in a manifest: where it is written, the keys beside it, and whether it is quoted (JSON).
+   */
+  private record KeySite(int line, int column, String key, Set<String> siblings, boolean quoted) {
+    String replace(String text, String typo) {
+      String[] lines = text.split("\n", -1);
+      String l = lines[line - 1];
+      int at = column - 1 + (quoted ? 1 : 0);
+      lines[line - 1] = l.substring(0, at) + typo + l.substring(at + key.length());
+      return String.join("\n", lines);
+    }
+  }
+
+  /** Parents whose keys are data, not field names. */
+  private static final Set<String> DATA =
+      Set.of("labels", "annotations", "matchLabels", "selector", "nodeSelector", "data");
+
+  private static List<KeySite> keySites(String name, String text) {
+    List<KeySite> out = new ArrayList<>();
+    boolean json = name.endsWith(".json");
+    new TreeReader(Limits.defaults())
+        .read(text, json, root -> collect(root, "", out, json))
+        .ifPresent(
+            e -> {
+              throw new IllegalStateException(name + " does not parse: " + e.getMessage());
+            });
+    return out;
+  }
+
+  private static void collect(Node node, String parent, List<KeySite> out, boolean json) {
+    if (node instanceof Node.MapNode map) {
+      for (java.util.Map.Entry<String, Node> e : map.fields().entrySet()) {
+        if (!DATA.contains(parent)) {
+          out.add(
+              new KeySite(
+                  map.keyLine(e.getKey()),
+                  map.keyColumn(e.getKey()),
+                  e.getKey(),
+                  map.fields().keySet(),
+                  json));
+        }
+        collect(e.getValue(), e.getKey(), out, json);
+      }
+    } else if (node instanceof Node.ListNode list) {
+      list.items().forEach(item -> collect(item, parent, out, json));
+    }
+  }
+
   private record Sample(String name, byte[] bytes) {}
 
   private static List<Sample> corpus() {
     List<Sample> corpus = new ArrayList<>();
-    try (Stream<Path> files = Files.list(ShopExampleTest.shop())) {
-      for (Path f : files.sorted().toList()) {
-        if (f.toString().endsWith(".yaml")) {
-          corpus.add(new Sample(f.getFileName().toString(), Files.readAllBytes(f)));
+    Path tiers = ShopExampleTest.shop().resolveSibling("admin-tiers");
+    for (Path dir :
+        List.of(ShopExampleTest.shop(), tiers.resolve("v1alpha1"), tiers.resolve("v1alpha2"))) {
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path f : files.sorted().toList()) {
+          if (f.toString().endsWith(".yaml")) {
+            corpus.add(
+                new Sample(
+                    dir.getFileName() + "-" + f.getFileName().toString(), Files.readAllBytes(f)));
+          }
         }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     corpus.add(new Sample("pods.json", INLINE[0].getBytes(StandardCharsets.UTF_8)));
     corpus.add(new Sample("policy.yaml", INLINE[1].getBytes(StandardCharsets.UTF_8)));

@@ -38,21 +38,26 @@ class OracleLoadingTest {
 
   /**
    * Oracle inputs with a container port the API server would reject: {@code containerport}
-   * (lower-case p) is an unknown field for its case-sensitive decoder, which leaves the required
-   * {@code containerPort} missing. netpol-analyzer reads field names ignoring case. A port without
-   * a number can never be a policy's target, so the loader leaves it out with this warning and goes
-   * on.
+   * (lower-case p) is an unknown field for its strict decoder. netpol-analyzer reads field names
+   * ignoring case. Strict loading refuses them with a suggestion; lenient loading warns and leaves
+   * the port, which then has no number, out.
    */
-  private static final Map<String, String> PORT_LEFT_OUT =
+  private static final Map<String, String> TYPO =
       Map.of(
           "netpol_named_port_test",
-          "pods.yaml:31:11 Deployment helloworld/pod-a"
-              + " spec.template.spec.containers[0].ports[1].containerPort: is required;"
-              + " port 'udps' left out (field names are case-sensitive)",
+          "pods.yaml:32:11 Deployment helloworld/pod-a"
+              + " spec.template.spec.containers[0].ports[1].containerport: unknown field"
+              + " 'containerport' in a container port; did you mean 'containerPort'?",
           "netpol_named_port_test_2",
-          "pods.yaml:31:11 Deployment helloworld/pod-a"
-              + " spec.template.spec.containers[0].ports[1].containerPort: is required;"
-              + " port 'udps' left out (field names are case-sensitive)");
+          "pods.yaml:32:11 Deployment helloworld/pod-a"
+              + " spec.template.spec.containers[0].ports[1].containerport: unknown field"
+              + " 'containerport' in a container port; did you mean 'containerPort'?");
+
+  /** What lenient loading says next about the same port. */
+  private static final String LEFT_OUT =
+      "pods.yaml:31:11 Deployment helloworld/pod-a"
+          + " spec.template.spec.containers[0].ports[1].containerPort: is required; port 'udps'"
+          + " left out";
 
   @TestFactory
   Stream<DynamicTest> netpolAnalyzerInputsLoad() {
@@ -126,13 +131,23 @@ class OracleLoadingTest {
                     () -> {
                       Path input = dir.resolve("input");
                       assertThat(input).isDirectory();
-                      LoadResult loaded = Manifests.load(input);
-                      String leftOut = PORT_LEFT_OUT.get(dir.getFileName().toString());
+                      String typo = TYPO.get(dir.getFileName().toString());
+                      List<String> expected = List.of();
+                      LoadResult loaded;
+                      if (typo == null) {
+                        loaded = Manifests.load(input);
+                      } else {
+                        assertThatThrownBy(() -> Manifests.load(input))
+                            .isInstanceOf(ManifestException.class)
+                            .hasMessage(input + "/" + typo);
+                        loaded = Manifests.lenient().load(input);
+                        expected = List.of(input + "/" + typo, input + "/" + LEFT_OUT);
+                      }
                       assertThat(loaded.warnings())
                           .filteredOn(w -> !SKIPPED.contains(w.kind()))
                           .extracting(Diagnostic::toString)
-                          .containsExactlyElementsOf(
-                              leftOut == null ? List.of() : List.of(input + "/" + leftOut));
+                          .containsExactlyElementsOf(expected);
+                      assertThat(loaded.complete()).isEqualTo(typo == null);
                       assertThat(loaded.cluster().namespaces()).isNotEmpty();
                     }));
   }

@@ -64,6 +64,15 @@ final class TierCaveats {
         || !(destination instanceof EndpointMembers.Pods d)) {
       return List.of();
     }
+    // Only a server without a known IP, or with two families, can meet either caveat: most
+    // checks end here without walking any policy.
+    boolean anyConcerned = false;
+    for (int q : d.pods()) {
+      anyConcerned |= concerned(table.pod(q));
+    }
+    if (!anyConcerned) {
+      return List.of();
+    }
     List<Caveat> out = new ArrayList<>();
     for (int p : s.pods()) {
       AnalysisPod client = table.pod(p);
@@ -73,11 +82,19 @@ final class TierCaveats {
       }
       for (int q : d.pods()) {
         AnalysisPod server = table.pod(q);
+        if (!concerned(server)) {
+          continue;
+        }
         unknown(server, networks).ifPresent(c -> addOnce(out, c));
         otherFamily(client, server, port).ifPresent(c -> addOnce(out, c));
       }
     }
     return List.copyOf(out);
+  }
+
+  /** T8: a pod without a known IP, or a dual-stack one. */
+  private static boolean concerned(AnalysisPod server) {
+    return server.ips().isEmpty() || IpMemberships.otherFamilyAddress(server).isPresent();
   }
 
   private static void addOnce(List<Caveat> out, Caveat c) {
