@@ -58,8 +58,8 @@ final class DiffCommand implements Callable<Integer> {
       throw new IllegalArgumentException("diff writes txt, json, csv or md, not dot");
     }
     PrintWriter err = spec.commandLine().getErr();
-    ReachabilityIndex old = inputs.index(List.of(before), err);
-    ReachabilityIndex current = inputs.index(List.of(after), err);
+    ReachabilityIndex old = inputs.index(List.of(before), spec);
+    ReachabilityIndex current = inputs.index(List.of(after), spec);
     ReachabilityDiff diff = ReachabilityDiff.between(old, current);
     List<Limitation> limitations =
         java.util.stream.Stream.concat(

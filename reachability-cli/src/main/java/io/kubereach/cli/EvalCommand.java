@@ -56,7 +56,7 @@ final class EvalCommand implements Callable<Integer> {
     if (!format.equals("txt") && !format.equals("json")) {
       throw new IllegalArgumentException("eval writes txt or json, not '" + format + "'");
     }
-    ReachabilityIndex index = inputs.index(paths, spec.commandLine().getErr());
+    ReachabilityIndex index = inputs.index(paths, spec);
     Endpoint src = index.resolve(pair.source);
     Endpoint dst = index.resolve(pair.destination);
     Verdict v = index.check(src, dst, new Port(pair.protocol, port));

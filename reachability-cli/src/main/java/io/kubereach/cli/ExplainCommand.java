@@ -44,7 +44,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ReachabilityIndex index = inputs.index(paths, spec.commandLine().getErr());
+    ReachabilityIndex index = inputs.index(paths, spec);
     Endpoint src = index.resolve(pair.source);
     Endpoint dst = index.resolve(pair.destination);
     output.write(

@@ -10,6 +10,7 @@ import io.kubereach.yaml.Manifests;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that analyse manifests: how to read and index them. */
@@ -37,19 +38,71 @@ final class Inputs {
               + " same.")
   boolean quiet;
 
+  @Option(
+      names = {"-v", "--verbose"},
+      description =
+          "Print every warning on its own, rather than one line per kind of skipped object.")
+  boolean verbose;
+
+  @Option(
+      names = "--max-source-bytes",
+      paramLabel = "N",
+      description = "Read at most N bytes from one file or stream (default: 256 MiB).")
+  Long maxSourceBytes;
+
+  @Option(
+      names = "--max-document-chars",
+      paramLabel = "N",
+      description = "Allow at most N characters in one document or List item (default: 16 Mi).")
+  Integer maxDocumentChars;
+
+  @Option(
+      names = "--max-depth",
+      paramLabel = "N",
+      description = "Allow nesting at most N levels deep (default: 100).")
+  Integer maxDepth;
+
+  @Option(
+      names = "--max-documents",
+      paramLabel = "N",
+      description =
+          "Allow at most N documents in one file, List items included (default: a million).")
+  Integer maxDocuments;
+
   AnalysisOptions options() {
     return ipBlocksExternalOnly ? AnalysisOptions.externalOnly() : AnalysisOptions.defaults();
   }
 
+  /** The loader the flags describe. */
+  ManifestReader reader() {
+    Limits limits = Limits.defaults();
+    if (maxSourceBytes != null) {
+      limits = limits.withMaxSourceBytes(maxSourceBytes);
+    }
+    if (maxDocumentChars != null) {
+      limits = limits.withMaxDocumentChars(maxDocumentChars);
+    }
+    if (maxDepth != null) {
+      limits = limits.withMaxNestingDepth(maxDepth);
+    }
+    if (maxDocuments != null) {
+      limits = limits.withMaxDocuments(maxDocuments);
+    }
+    ManifestReader reader = Manifests.withLimits(limits);
+    return lenient ? reader.lenient() : reader;
+  }
+
   /**
-   * Loads the manifests and indexes them, printing to {@code err} every warning (unless {@code
-   * --quiet}) and, always, one {@code incomplete:} line per reason the answers are incomplete.
+   * Loads the manifests of {@code paths} ({@code -} alone: standard input) and indexes them,
+   * printing to stderr every note and warning (unless {@code --quiet}) and, always, one {@code
+   * incomplete:} line per reason the answers are incomplete.
    */
-  ReachabilityIndex index(List<Path> paths, PrintWriter err) {
-    ManifestReader reader = Manifests.withLimits(Limits.defaults());
-    LoadResult loaded = (lenient ? reader.lenient() : reader).load(paths);
+  ReachabilityIndex index(List<Path> paths, CommandSpec spec) {
+    PrintWriter err = spec.commandLine().getErr();
+    LoadResult loaded = load(paths, spec);
     if (!quiet) {
-      loaded.warnings().forEach(w -> err.println("warning: " + w));
+      loaded.notes().forEach(n -> err.println("info: " + n));
+      Warnings.print(loaded.warnings(), verbose, err);
     }
     ReachabilityIndex index = Reachability.index(loaded.cluster(), options());
     if (!quiet) {
@@ -57,5 +110,30 @@ final class Inputs {
     }
     index.limitations().forEach(l -> err.println("incomplete: " + l));
     return index;
+  }
+
+  private LoadResult load(List<Path> paths, CommandSpec spec) {
+    boolean stdin = paths.stream().anyMatch(p -> p.toString().equals("-"));
+    if (!stdin) {
+      return reader().load(paths);
+    }
+    if (paths.size() > 1) {
+      throw new IllegalArgumentException(
+          "'-' reads standard input and must be the only path; got " + paths);
+    }
+    LoadResult loaded = reader().read("<stdin>", KubereachCommand.of(spec).stdin());
+    io.kubereach.model.ClusterSnapshot c = loaded.cluster();
+    if (c.namespaces().isEmpty()
+        && c.pods().isEmpty()
+        && c.workloads().isEmpty()
+        && c.services().isEmpty()
+        && c.policies().isEmpty()
+        && c.clusterPolicies().isEmpty()
+        && c.nodes().isEmpty()) {
+      throw new IllegalArgumentException(
+          "standard input holds no Kubernetes object that kubereach analyses; pipe in rendered"
+              + " manifests, e.g. helm template <chart> | kubereach list -");
+    }
+    return loaded;
   }
 }

@@ -30,6 +30,27 @@ final class KubereachCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  /** Standard input, for {@code -} as a path; set by {@link Main}. */
+  private java.io.InputStream stdin = java.io.InputStream.nullInputStream();
+
+  KubereachCommand withStdin(java.io.InputStream in) {
+    this.stdin = in;
+    return this;
+  }
+
+  java.io.InputStream stdin() {
+    return stdin;
+  }
+
+  /** The top-level command above {@code spec}. */
+  static KubereachCommand of(picocli.CommandLine.Model.CommandSpec spec) {
+    picocli.CommandLine.Model.CommandSpec s = spec;
+    while (s.parent() != null) {
+      s = s.parent();
+    }
+    return (KubereachCommand) s.userObject();
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());

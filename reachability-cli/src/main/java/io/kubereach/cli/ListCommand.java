@@ -58,7 +58,7 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ReachabilityIndex index = inputs.index(paths, spec.commandLine().getErr());
+    ReachabilityIndex index = inputs.index(paths, spec);
     requireFocusExists(index);
     List<Connection> connections =
         index.connections().stream()

@@ -38,21 +38,52 @@ public final class Main {
     System.exit(
         run(
             args,
+            System.in,
             new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
             new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8)));
   }
 
-  /** Runs the command line with the given streams and returns the exit code; for tests. */
+  /** Runs the command line with no standard input; for tests. */
   static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = commandLine(out, err);
-    int code = cli.execute(args);
+    return run(args, java.io.InputStream.nullInputStream(), out, err);
+  }
+
+  /**
+   * Runs the command line with the given streams and returns the exit code. A crash of the JVM's
+   * own (out of memory, stack overflow) is an internal error too, exit 3, never a verdict.
+   */
+  static int run(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
+    int code;
+    try {
+      code = commandLine(in, out, err).execute(args);
+    } catch (Error e) {
+      code = crashed(e, err);
+    }
     out.flush();
     err.flush();
     return code;
   }
 
+  /** The one-line report of a JVM error: what happened and what to try. */
+  static int crashed(Error e, PrintWriter err) {
+    if (e instanceof OutOfMemoryError) {
+      err.println(
+          "internal error: out of memory; give the JVM more heap, e.g. java -Xmx8g -jar"
+              + " kubereach.jar ...");
+    } else if (e instanceof StackOverflowError) {
+      err.println("internal error: stack overflow; please report it with the input that caused it");
+    } else {
+      err.println("internal error: " + e);
+    }
+    return INTERNAL_ERROR;
+  }
+
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    KubereachCommand top = new KubereachCommand();
+    return commandLine(java.io.InputStream.nullInputStream(), out, err);
+  }
+
+  static CommandLine commandLine(java.io.InputStream in, PrintWriter out, PrintWriter err) {
+    KubereachCommand top = new KubereachCommand().withStdin(in);
     CommandLine cli = new CommandLine(top);
     cli.setOut(out);
     cli.setErr(err);

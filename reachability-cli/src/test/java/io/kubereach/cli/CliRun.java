@@ -18,6 +18,20 @@ record CliRun(int exitCode, String out, String err) {
     return new CliRun(code, out.toString(), err.toString());
   }
 
+  /** A run with {@code stdin} as standard input. */
+  static CliRun withStdin(String stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            args,
+            new java.io.ByteArrayInputStream(
+                stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            new PrintWriter(out),
+            new PrintWriter(err));
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
   List<String> lines() {
     return out.isEmpty() ? List.of() : Arrays.asList(out.split("\n"));
   }

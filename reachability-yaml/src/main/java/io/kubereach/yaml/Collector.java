@@ -21,7 +21,8 @@ import java.util.Map;
  */
 final class Collector {
   private final ClusterSnapshot.Builder snapshot = ClusterSnapshot.builder();
-  private final Map<String, Location> seen = new HashMap<>();
+  private final Map<String, Seen> seen = new HashMap<>();
+  private final List<Diagnostic> notes = new ArrayList<>();
   private final List<Diagnostic> errors = new ArrayList<>();
   private final List<Diagnostic> warnings = new ArrayList<>();
   private final List<Throwable> causes = new ArrayList<>();
@@ -42,33 +43,40 @@ final class Collector {
   }
 
   void add(Namespace namespace, Location where) {
-    unique("Namespace " + namespace.name(), where);
-    snapshot.add(namespace);
+    if (unique("Namespace " + namespace.name(), namespace, where)) {
+      snapshot.add(namespace);
+    }
   }
 
   void add(Pod pod, Location where) {
-    unique("Pod " + pod.namespace() + "/" + pod.name(), where);
-    snapshot.add(pod);
+    if (unique("Pod " + pod.namespace() + "/" + pod.name(), pod, where)) {
+      snapshot.add(pod);
+    }
   }
 
   void add(Workload workload, Location where) {
-    unique(workload.kind() + " " + workload.namespace() + "/" + workload.name(), where);
-    snapshot.add(workload);
+    if (unique(
+        workload.kind() + " " + workload.namespace() + "/" + workload.name(), workload, where)) {
+      snapshot.add(workload);
+    }
   }
 
   void add(Service service, Location where) {
-    unique("Service " + service.namespace() + "/" + service.name(), where);
-    snapshot.add(service);
+    if (unique("Service " + service.namespace() + "/" + service.name(), service, where)) {
+      snapshot.add(service);
+    }
   }
 
   void add(ClusterNetworkPolicy policy, Location where) {
-    unique(policy.kind() + " " + policy.name(), where);
-    snapshot.add(policy);
+    if (unique(policy.kind() + " " + policy.name(), policy, where)) {
+      snapshot.add(policy);
+    }
   }
 
   void add(io.kubereach.model.Node node, Location where) {
-    unique("Node " + node.name(), where);
-    snapshot.add(node);
+    if (unique("Node " + node.name(), node, where)) {
+      snapshot.add(node);
+    }
   }
 
   /** What the input leaves out: makes the snapshot, and every answer from it, incomplete. */
@@ -77,24 +85,71 @@ final class Collector {
   }
 
   void add(NetworkPolicy policy, Location where) {
-    unique("NetworkPolicy " + policy.namespace() + "/" + policy.name(), where);
-    snapshot.add(policy);
+    if (unique("NetworkPolicy " + policy.namespace() + "/" + policy.name(), policy, where)) {
+      snapshot.add(policy);
+    }
   }
 
-  private void unique(String key, Location where) {
-    Location first = seen.putIfAbsent(key, where);
-    if (first != null) {
-      throw new Invalid(
-          where.line(),
-          where.column(),
-          "",
-          "duplicate "
-              + key
-              + ", first defined at "
-              + first
-              + "; names must be unique per kind and namespace",
-          null);
+  /**
+   * Whether the object is new. The same object twice (a manifest applied from two files) is read
+   * once with a warning; another object of the same kind, namespace and name is an error naming
+   * both places.
+   */
+  private boolean unique(String key, Object object, Location where) {
+    Seen first = seen.putIfAbsent(key, new Seen(where, object));
+    if (first == null) {
+      return true;
     }
+    if (first.object().equals(object)) {
+      warnings.add(
+          new Diagnostic(
+              where.source(),
+              where.line(),
+              where.column(),
+              "",
+              "",
+              "",
+              "",
+              key + " again, identical to the one at " + first.where() + "; read once"));
+      return false;
+    }
+    throw new Invalid(
+        where.line(),
+        where.column(),
+        "",
+        "duplicate "
+            + key
+            + ", first defined at "
+            + first.where()
+            + "; names must be unique per kind and namespace",
+        null);
+  }
+
+  /** Where an object was first read, and what it was. */
+  private record Seen(Location where, Object object) {}
+
+  /** A file or folder stepped over because it is not a manifest (a note, not a warning). */
+  void note(Diagnostic diagnostic) {
+    notes.add(diagnostic);
+  }
+
+  /** Whether an error was collected. */
+  boolean hasErrors() {
+    return !errors.isEmpty();
+  }
+
+  /** How many objects were read so far. */
+  int objects() {
+    return seen.size();
+  }
+
+  /** Drops the warnings from {@code index} on: they are summed up in a note instead. */
+  List<Diagnostic> warningsSince(int index) {
+    return warnings.subList(index, warnings.size());
+  }
+
+  int warningCount() {
+    return warnings.size();
   }
 
   /**
@@ -107,7 +162,7 @@ final class Collector {
       throw new ManifestException(errors, causes.size() == 1 ? causes.get(0) : null);
     }
     try {
-      return new LoadResult(snapshot.build(), warnings);
+      return new LoadResult(snapshot.build(), warnings, notes);
     } catch (IllegalArgumentException e) {
       // Every rule of the snapshot is checked above with a location; this is a safety net.
       throw new ManifestException(

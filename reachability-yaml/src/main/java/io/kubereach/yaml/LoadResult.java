@@ -17,13 +17,23 @@ import java.util.List;
  *
  * @param cluster the snapshot; never null
  * @param warnings the warnings in input order; never null, often empty
+ * @param notes the files of a folder that were stepped over because they are not manifests (Helm
+ *     charts and values, unrendered templates, kustomize and CI configuration, other YAML); never
+ *     null
  */
-public record LoadResult(ClusterSnapshot cluster, List<Diagnostic> warnings) {
+public record LoadResult(
+    ClusterSnapshot cluster, List<Diagnostic> warnings, List<Diagnostic> notes) {
 
-  /** Copies the warnings. */
+  /** Copies the lists. */
   public LoadResult {
     requireNonNull(cluster, "cluster");
     warnings = List.copyOf(requireNonNull(warnings, "warnings"));
+    notes = List.copyOf(requireNonNull(notes, "notes"));
+  }
+
+  /** A result without notes. */
+  public LoadResult(ClusterSnapshot cluster, List<Diagnostic> warnings) {
+    this(cluster, warnings, List.of());
   }
 
   /**

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -82,18 +83,73 @@ public final class ManifestReader {
    */
   public LoadResult load(List<Path> paths) {
     Collector out = new Collector();
+    int files = 0;
     for (Path path : List.copyOf(paths)) {
       if (Files.isDirectory(path)) {
         for (Path file : manifestFiles(path, out)) {
-          readFile(file, out);
+          files++;
+          readFolderFile(file, out);
         }
       } else if (Files.isRegularFile(path)) {
+        files++;
         readFile(path, out);
       } else {
         out.error(diagnostic(path.toString(), "no such file or directory"));
       }
     }
+    if (out.objects() == 0 && !out.hasErrors()) {
+      // An empty answer for an empty input would read as "nothing can talk": say what was read.
+      out.error(
+          diagnostic(
+              String.join(", ", paths.stream().map(Path::toString).toList()),
+              files == 0
+                  ? "no manifest files (.yaml, .yml, .json) found"
+                  : "no Kubernetes object that kubereach analyses in the "
+                      + files
+                      + (files == 1 ? " file" : " files")
+                      + " read (Namespace, Pod, a workload, Service, NetworkPolicy or an"
+                      + " admin-tier policy)"));
+    }
     return out.finish();
+  }
+
+  /**
+   * A file found in a folder: stepped over with a note when it is not a manifest (by name, by an
+   * unrendered template, or because none of its documents is a Kubernetes object).
+   */
+  private void readFolderFile(Path file, Collector out) {
+    Optional<String> skip = RepositoryFiles.byName(file);
+    if (skip.isPresent()) {
+      out.note(diagnostic(file.toString(), skip.get()));
+      return;
+    }
+    String source = file.toString();
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(boundedLength());
+    } catch (IOException e) {
+      out.error(diagnostic(source, "could not read: " + Messages.io(e)), e);
+      return;
+    }
+    Optional<String> template = RepositoryFiles.byText(new String(bytes, StandardCharsets.UTF_8));
+    if (template.isPresent()) {
+      out.note(diagnostic(source, template.get()));
+      return;
+    }
+    int objects = out.objects();
+    int warnings = out.warningCount();
+    boolean errors = out.hasErrors();
+    readBytes(source, bytes, out);
+    List<Diagnostic> added = out.warningsSince(warnings);
+    if (out.objects() == objects
+        && out.hasErrors() == errors
+        && !added.isEmpty()
+        && added.stream().allMatch(d -> d.message().startsWith("document has no kind"))) {
+      added.clear();
+      out.note(
+          diagnostic(
+              source, "not a Kubernetes manifest (no document has apiVersion and kind); skipped"));
+    }
   }
 
   /**
@@ -109,7 +165,7 @@ public final class ManifestReader {
       byte[] bytes = in.readNBytes(boundedLength());
       readBytes(sourceName, bytes, out);
     } catch (IOException e) {
-      out.error(diagnostic(sourceName, "could not read: " + e.getMessage()), e);
+      out.error(diagnostic(sourceName, "could not read: " + Messages.io(e)), e);
     }
     return out.finish();
   }
@@ -140,13 +196,24 @@ public final class ManifestReader {
    */
   private static List<Path> manifestFiles(Path dir, Collector out) {
     try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> !isHidden(dir.relativize(p)))
+      List<Path> all =
+          walk.filter(p -> !isHidden(dir.relativize(p)))
+              .sorted((a, b) -> relative(dir, a).compareTo(relative(dir, b)))
+              .toList();
+      // A Helm chart is stepped over whole, with one note.
+      List<Path> charts =
+          all.stream().filter(Files::isDirectory).filter(RepositoryFiles::isHelmChart).toList();
+      charts.stream()
+          .filter(c -> charts.stream().noneMatch(o -> !o.equals(c) && c.startsWith(o)))
+          .forEach(c -> out.note(diagnostic(c.toString(), RepositoryFiles.chartNote(c))));
+      return all.stream()
+          .filter(Files::isRegularFile)
           .filter(ManifestReader::isManifestName)
-          .sorted((a, b) -> relative(dir, a).compareTo(relative(dir, b)))
+          .filter(p -> charts.stream().noneMatch(p::startsWith))
           .toList();
     } catch (IOException | java.io.UncheckedIOException e) {
-      out.error(diagnostic(dir.toString(), "could not list the folder: " + e.getMessage()), e);
+      IOException io = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
+      out.error(diagnostic(dir.toString(), "could not list the folder: " + Messages.io(io)), e);
       return List.of();
     }
   }
@@ -176,7 +243,7 @@ public final class ManifestReader {
     try (InputStream in = Files.newInputStream(file)) {
       readBytes(source, in.readNBytes(boundedLength()), out);
     } catch (IOException e) {
-      out.error(diagnostic(source, "could not read: " + e.getMessage()), e);
+      out.error(diagnostic(source, "could not read: " + Messages.io(e)), e);
     }
   }
 
@@ -187,9 +254,9 @@ public final class ManifestReader {
               source,
               String.format(
                   Locale.ROOT,
-                  "larger than %d bytes; raise the limit with"
-                      + " Manifests.withLimits(Limits.defaults().withMaxSourceBytes(n))",
-                  limits.maxSourceBytes())));
+                  "larger than %d bytes; %s",
+                  limits.maxSourceBytes(),
+                  Limits.raise("--max-source-bytes", "withMaxSourceBytes"))));
       return;
     }
     CharsetDecoder decoder =

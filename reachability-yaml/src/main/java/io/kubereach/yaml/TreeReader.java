@@ -45,19 +45,19 @@ final class TreeReader {
   TreeReader(Limits limits) {
     this.limits = limits;
     // Jackson's own depth bound sits just above ours, so ours (with its located message) fires
-    // first; its document-length bound only applies to JSON, snakeyaml's code point limit is
-    // per YAML document.
+    // first. The size of a document is ours to bound (readAll), per document and per List item;
+    // the parsers only see the source bound.
     StreamReadConstraints constraints =
         StreamReadConstraints.builder()
             .maxNestingDepth(limits.maxNestingDepth() + 2)
-            .maxDocumentLength(limits.maxDocumentChars())
+            .maxDocumentLength(-1)
             .build();
     this.yaml =
         YAMLFactory.builder()
-            .streamReadConstraints(constraints.rebuild().maxDocumentLength(-1).build())
+            .streamReadConstraints(constraints)
             .loadSettings(
                 LoadSettings.builder()
-                    .setCodePointLimit(limits.maxDocumentChars())
+                    .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxSourceBytes()))
                     .setAllowDuplicateKeys(true)
                     .build())
             .build();
@@ -109,10 +109,22 @@ final class TreeReader {
     YAMLParser yamlParser = parser instanceof YAMLParser y ? y : null;
     Deque<Frame> stack = new ArrayDeque<>();
     JsonToken token;
+    long unitStart = 0;
+    int units = 0;
     while ((token = parser.nextToken()) != null) {
       TokenStreamLocation at = parser.currentTokenLocation();
       int line = at.getLineNr();
       int column = at.getColumnNr();
+      long offset = at.getCharOffset();
+      if (startsUnit(stack, token)) {
+        // A document, or an item of a List: the unit the size and count limits apply to.
+        if (++units > limits.maxDocuments()) {
+          throw tooMany(line, column);
+        }
+        unitStart = offset;
+      } else if (offset >= 0 && offset - unitStart > limits.maxDocumentChars()) {
+        throw tooLarge(line, column, null);
+      }
       if (yamlParser != null && yamlParser.isCurrentAlias()) {
         // Jackson reports an alias as a string holding its name: reading `*a` as "a" would be
         // a silently wrong answer, so every alias is an error.
@@ -179,6 +191,26 @@ final class TreeReader {
     }
   }
 
+  /**
+   * Whether the token starts a document (a value at the top) or an item of the {@code items} list
+   * of a top-level mapping.
+   */
+  private static boolean startsUnit(Deque<Frame> stack, JsonToken token) {
+    if (token == JsonToken.PROPERTY_NAME
+        || token == JsonToken.END_OBJECT
+        || token == JsonToken.END_ARRAY) {
+      return false;
+    }
+    if (stack.isEmpty()) {
+      return true;
+    }
+    if (stack.size() != 2 || stack.peekFirst().items == null) {
+      return false;
+    }
+    Frame top = stack.peekLast();
+    return top.fields != null && "items".equals(top.key);
+  }
+
   private static void attach(Deque<Frame> stack, Consumer<Node> documents, Node node) {
     Frame parent = stack.peek();
     if (parent == null) {
@@ -214,8 +246,8 @@ final class TreeReader {
         "",
         "nesting deeper than "
             + limits.maxNestingDepth()
-            + " levels; raise the limit with"
-            + " Manifests.withLimits(Limits.defaults().withMaxNestingDepth(n))",
+            + " levels; "
+            + Limits.raise("--max-depth", "withMaxNestingDepth"),
         null);
   }
 
@@ -226,10 +258,23 @@ final class TreeReader {
         "",
         String.format(
             Locale.ROOT,
-            "document longer than %d characters; raise the limit with"
-                + " Manifests.withLimits(Limits.defaults().withMaxDocumentChars(n))",
-            limits.maxDocumentChars()),
+            "document (or List item) longer than %d characters; %s",
+            limits.maxDocumentChars(),
+            Limits.raise("--max-document-chars", "withMaxDocumentChars")),
         cause);
+  }
+
+  private Invalid tooMany(int line, int column) {
+    return new Invalid(
+        line,
+        column,
+        "",
+        String.format(
+            Locale.ROOT,
+            "more than %d documents (List items count as documents); %s",
+            limits.maxDocuments(),
+            Limits.raise("--max-documents", "withMaxDocuments")),
+        null);
   }
 
   /** Maps a Jackson or snakeyaml failure to a located error, keeping it as the cause. */

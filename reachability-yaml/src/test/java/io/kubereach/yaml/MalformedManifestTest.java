@@ -157,8 +157,8 @@ class MalformedManifestTest {
     assertThatThrownBy(() -> Manifests.parse("deep.yaml", deep))
         .isInstanceOf(ManifestException.class)
         .hasMessage(
-            "deep.yaml:2:110: nesting deeper than 100 levels; raise the limit with"
-                + " Manifests.withLimits(Limits.defaults().withMaxNestingDepth(n))");
+            "deep.yaml:2:110: nesting deeper than 100 levels; raise it with --max-depth N, or"
+                + " Limits.withMaxNestingDepth(n) from Java");
   }
 
   @Test
@@ -199,8 +199,9 @@ class MalformedManifestTest {
               assertThat(d.line()).isEqualTo(7);
               assertThat(d.message())
                   .isEqualTo(
-                      "document longer than 100 characters; raise the limit with"
-                          + " Manifests.withLimits(Limits.defaults().withMaxDocumentChars(n))");
+                      "document (or List item) longer than 100 characters; raise it with"
+                          + " --max-document-chars N, or Limits.withMaxDocumentChars(n) from"
+                          + " Java");
             });
   }
 
@@ -218,6 +219,29 @@ class MalformedManifestTest {
   }
 
   @Test
+  void listItemsCountAsDocumentsForTheSizeAndCountLimits() {
+    StringBuilder json =
+        new StringBuilder("{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": [");
+    for (int i = 0; i < 50; i++) {
+      json.append(i == 0 ? "" : ",")
+          .append("{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"p")
+          .append(i)
+          .append("\"}}");
+    }
+    json.append("]}");
+    assertThat(json).hasSizeGreaterThan(2000);
+    ManifestReader small = Manifests.withLimits(Limits.defaults().withMaxDocumentChars(200));
+    assertThat(small.parse("dump.json", json.toString()).cluster().pods()).hasSize(50);
+
+    ManifestReader few = Manifests.withLimits(Limits.defaults().withMaxDocuments(10));
+    assertThatThrownBy(() -> few.parse("dump.json", json.toString()))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageEndingWith(
+            "more than 10 documents (List items count as documents); raise it with"
+                + " --max-documents N, or Limits.withMaxDocuments(n) from Java");
+  }
+
+  @Test
   void sourceOverTheByteLimitIsRejectedWithoutReadingItAll() {
     ManifestReader small = Manifests.withLimits(Limits.defaults().withMaxSourceBytes(10));
     InputStream endless =
@@ -231,8 +255,8 @@ class MalformedManifestTest {
     assertThatThrownBy(() -> small.read("endless.yaml", endless))
         .isInstanceOf(ManifestException.class)
         .hasMessage(
-            "endless.yaml: larger than 10 bytes; raise the limit with"
-                + " Manifests.withLimits(Limits.defaults().withMaxSourceBytes(n))");
+            "endless.yaml: larger than 10 bytes; raise it with --max-source-bytes N, or"
+                + " Limits.withMaxSourceBytes(n) from Java");
   }
 
   @Test
@@ -278,9 +302,27 @@ class MalformedManifestTest {
   }
 
   @Test
-  void duplicateAcrossFilesNamesTheFirstDefinition(@TempDir Path dir) throws IOException {
+  void theSameObjectTwiceIsReadOnceWithAWarning(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("a.yaml"), "kind: Namespace\nmetadata: {name: shop}\n");
     Files.writeString(dir.resolve("b.yaml"), "# again\nkind: Namespace\nmetadata: {name: shop}\n");
+
+    LoadResult loaded = Manifests.load(dir);
+    assertThat(loaded.cluster().namespaces()).hasSize(1);
+    assertThat(loaded.warnings())
+        .extracting(Diagnostic::toString)
+        .containsExactly(
+            dir.resolve("b.yaml")
+                + ":2:1: Namespace shop again, identical to the one at "
+                + dir.resolve("a.yaml")
+                + ":1:1; read once");
+  }
+
+  @Test
+  void duplicateAcrossFilesNamesTheFirstDefinition(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("a.yaml"), "kind: Namespace\nmetadata: {name: shop}\n");
+    Files.writeString(
+        dir.resolve("b.yaml"),
+        "# again\nkind: Namespace\nmetadata: {name: shop, labels: {a: b}}\n");
 
     assertThatThrownBy(() -> Manifests.load(dir))
         .isInstanceOf(ManifestException.class)

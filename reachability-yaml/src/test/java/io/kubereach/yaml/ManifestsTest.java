@@ -560,6 +560,68 @@ class ManifestsTest {
   }
 
   @Test
+  void aRepositoryFolderLoadsItsManifestsAndNotesWhatItStepsOver(@TempDir Path repo)
+      throws IOException {
+    Files.createDirectories(repo.resolve("charts/web/templates"));
+    Files.writeString(repo.resolve("charts/web/Chart.yaml"), "apiVersion: v2\nname: web\n");
+    Files.writeString(repo.resolve("charts/web/values.yaml"), "replicas: 2\n");
+    Files.writeString(
+        repo.resolve("charts/web/templates/deployment.yaml"),
+        "kind: Deployment\nmetadata: {name: {{ .Release.Name }}}\n");
+    Files.createDirectories(repo.resolve("deploy/base"));
+    Files.writeString(repo.resolve("deploy/base/kustomization.yaml"), "resources: [pod.yaml]\n");
+    Files.writeString(
+        repo.resolve("deploy/base/pod.yaml"),
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: api, namespace: shop}\n");
+    Files.writeString(repo.resolve("docker-compose.yml"), "services: {web: {image: x}}\n");
+    Files.writeString(repo.resolve("mkdocs.yml"), "site_name: docs\n");
+    Files.writeString(repo.resolve("settings.yaml"), "debug: true\n---\nlevel: 3\n");
+    Files.writeString(repo.resolve("values-prod.yaml"), "replicas: 5\n");
+    Files.writeString(
+        repo.resolve("templated.yaml"), "kind: Service\nmetadata: {name: \"{{ name }}\"}\n");
+
+    LoadResult loaded = Manifests.load(repo);
+
+    assertThat(loaded.cluster().pods()).extracting(Pod::name).containsExactly("api");
+    assertThat(loaded.warnings()).isEmpty();
+    assertThat(loaded.notes())
+        .extracting(d -> repo.relativize(Path.of(d.source())) + ": " + d.message())
+        .containsExactly(
+            "charts/web: a Helm chart; its templates are manifests only once rendered, so it is"
+                + " skipped: run helm template "
+                + repo.resolve("charts/web")
+                + " | kubereach list -",
+            "deploy/base/kustomization.yaml: kustomize configuration, not a manifest; skipped."
+                + " The other files of "
+                + repo.resolve("deploy/base")
+                + " are read as they are; for the overlays applied run kustomize build "
+                + repo.resolve("deploy/base")
+                + " | kubereach list -",
+            "docker-compose.yml: a Compose file, not a manifest; skipped",
+            "mkdocs.yml: tool or CI configuration, not a manifest; skipped",
+            "settings.yaml: not a Kubernetes manifest (no document has apiVersion and kind);"
+                + " skipped",
+            "templated.yaml: an unrendered template ({{ … }}), not a manifest; skipped. Render it"
+                + " first, e.g. helm template <chart> | kubereach list -",
+            "values-prod.yaml: a Helm values file, not a manifest; skipped");
+  }
+
+  @Test
+  void inputWithNothingToAnalyseIsAnErrorThatSaysWhatWasRead(@TempDir Path dir) throws IOException {
+    assertThatThrownBy(() -> Manifests.load(dir))
+        .isInstanceOf(ManifestException.class)
+        .hasMessage(dir + ": no manifest files (.yaml, .yml, .json) found");
+    Files.writeString(
+        dir.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n");
+    assertThatThrownBy(() -> Manifests.load(dir))
+        .isInstanceOf(ManifestException.class)
+        .hasMessage(
+            dir
+                + ": no Kubernetes object that kubereach analyses in the 1 file read (Namespace,"
+                + " Pod, a workload, Service, NetworkPolicy or an admin-tier policy)");
+  }
+
+  @Test
   void foldersAreReadRecursivelyInSortedOrderTakingOnlyManifestFiles(@TempDir Path dir)
       throws IOException {
     Files.createDirectories(dir.resolve("b/deeper"));
