@@ -5,7 +5,7 @@
 module io.kubereach {
   requires com.google.common;
   requires inet.ipaddr;
-  requires org.jgrapht.core;
+  requires transitive org.jgrapht.core;
 
   exports io.kubereach;
   exports io.kubereach.model;

@@ -65,4 +65,35 @@ public final class Reachability {
     requireNonNull(options, "options");
     return ReachabilityDiff.between(index(before, options), index(after, options));
   }
+
+  /**
+   * The security review of an index (docs/verify.md): every check, most severe findings first.
+   *
+   * <pre>{@code
+   * VerifyReport r = Reachability.verify(index);
+   * r.atLeast(Severity.HIGH).forEach(System.out::println);
+   * }</pre>
+   *
+   * @throws NullPointerException if {@code index} is null
+   * @throws IllegalArgumentException if the index was not made by {@link #index}
+   */
+  public static VerifyReport verify(ReachabilityIndex index) {
+    return verify(index, VerifyOptions.defaults());
+  }
+
+  /**
+   * The checks {@code options} select, and its intents.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the index was not made by {@link #index}
+   */
+  public static VerifyReport verify(ReachabilityIndex index, VerifyOptions options) {
+    requireNonNull(index, "index");
+    requireNonNull(options, "options");
+    if (!(index instanceof EngineIndex engineIndex)) {
+      throw new IllegalArgumentException(
+          "verify needs an index made by Reachability.index, not " + index.getClass().getName());
+    }
+    return engineIndex.verify(options);
+  }
 }

@@ -3,6 +3,7 @@ package io.kubereach;
 import static java.util.Objects.requireNonNull;
 
 import io.kubereach.internal.diff.DiffComputation;
+import io.kubereach.internal.query.EngineIndex;
 import io.kubereach.internal.render.Render;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.ExternalEndpoint;
@@ -57,8 +58,9 @@ public final class ReachabilityDiff {
   public static ReachabilityDiff between(ReachabilityIndex before, ReachabilityIndex after) {
     requireNonNull(before, "before");
     requireNonNull(after, "after");
+    List<List<Connection>> lists = EngineIndex.comparable(before, after, false);
     return new ReachabilityDiff(
-        sorted(before.connections(), after.connections()), Optional.of(before), Optional.of(after));
+        sorted(lists.get(0), lists.get(1)), Optional.of(before), Optional.of(after));
   }
 
   /**
@@ -76,10 +78,9 @@ public final class ReachabilityDiff {
   public static ReachabilityDiff betweenPods(ReachabilityIndex before, ReachabilityIndex after) {
     requireNonNull(before, "before");
     requireNonNull(after, "after");
+    List<List<Connection>> lists = EngineIndex.comparable(before, after, true);
     return new ReachabilityDiff(
-        sorted(before.podConnections(), after.podConnections()),
-        Optional.of(before),
-        Optional.of(after));
+        sorted(lists.get(0), lists.get(1)), Optional.of(before), Optional.of(after));
   }
 
   /**

@@ -211,4 +211,29 @@ public interface ReachabilityIndex {
    *     message lists its ports)
    */
   ServiceVerdict checkService(Endpoint source, String namespace, String service, Port servicePort);
+
+  /**
+   * How far an attacker who controls {@code source} gets in at most {@code maxHops} allowed
+   * connections, one shortest path per endpoint reached (docs/verify.md, "Blast radius").
+   *
+   * @throws IllegalArgumentException if the source is unknown or {@code maxHops} is below 1
+   */
+  BlastRadius blastRadius(Endpoint source, int maxHops);
+
+  /** Like {@link #blastRadius}, from every external range at once: what the internet reaches. */
+  BlastRadius blastRadiusFromInternet(int maxHops);
+
+  /**
+   * Whether {@code source} (empty: the internet) reaches {@code target} over any number of hops, by
+   * which shortest path, and the fewest connections whose removal cuts every path.
+   *
+   * @throws IllegalArgumentException if an endpoint is unknown
+   */
+  BlastRadius.TargetPath pathTo(java.util.Optional<Endpoint> source, Endpoint target);
+
+  /**
+   * The connection graph, read-only: a vertex per workload endpoint and external range of {@link
+   * #connections()}, an edge per connection. For algorithms of one's own (JGraphT).
+   */
+  org.jgrapht.Graph<Endpoint, Connection> connectionGraph();
 }

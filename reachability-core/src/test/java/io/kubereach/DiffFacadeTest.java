@@ -27,6 +27,26 @@ class DiffFacadeTest {
   private static final Endpoint DB = Endpoint.pod("shop", "db");
 
   @Test
+  void removingTheOnlyIpv6MentionIsNoChangeOfTheIpv6Space() {
+    // S12: IPv6 is listed only when an input mentions it; a diff compares on the same space.
+    ClusterSnapshot before =
+        ClusterSnapshot.builder()
+            .add(pod("x", "a", "app=a"))
+            .add(
+                policy("x", "a-in")
+                    .select("app=a")
+                    .ingress(Build.from(Build.block("::/0")), Build.from(pods()))
+                    .build())
+            .build();
+    ClusterSnapshot after =
+        before.withPolicy(policy("x", "a-in").select("app=a").ingress(Build.from(pods())).build());
+    assertThat(Reachability.diff(before, after).changes())
+        .extracting(ConnectionChange::toString)
+        .containsExactly(
+            "- ::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff[External] => x/a[Pod] : All Connections");
+  }
+
+  @Test
   void facadeDiffComparesTwoSnapshotsAtWorkloadGranularity() {
     ReachabilityDiff d = Reachability.diff(SHOP, SHOP.withoutPolicy("shop", "db"));
     assertThat(d.changes())

@@ -115,4 +115,33 @@ public class ReachabilityIndexAssert
     }
     return this;
   }
+
+  /**
+   * Asserts that {@code verify} (docs/verify.md) finds nothing of the given checks; the failure
+   * lists every finding, with its subject and message.
+   *
+   * <pre>{@code
+   * assertThat(index).hasNoFindings("unprotected-ingress", "metadata-egress");
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if a check is unknown
+   */
+  public ReachabilityIndexAssert hasNoFindings(String... checks) {
+    isNotNull();
+    io.kubereach.VerifyReport report =
+        io.kubereach.Reachability.verify(
+            actual, io.kubereach.VerifyOptions.defaults().only(checks));
+    if (!report.findings().isEmpty()) {
+      StringBuilder sb =
+          new StringBuilder(
+              "Expecting verify to find nothing of "
+                  + java.util.Arrays.toString(checks)
+                  + ", but it found "
+                  + report.findings().size()
+                  + ":");
+      report.findings().forEach(f -> sb.append("\n  ").append(f));
+      failures().fail(sb.toString());
+    }
+    return this;
+  }
 }

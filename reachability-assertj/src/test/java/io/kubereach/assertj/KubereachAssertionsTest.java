@@ -29,6 +29,17 @@ class KubereachAssertionsTest {
 
   private final ReachabilityIndex index = Shop.index();
 
+  @Test
+  void hasNoFindingsListsWhatVerifyFound() {
+    assertThatCode(() -> assertThat(index).hasNoFindings("shadowed-rule", "ambiguous-priority"))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> assertThat(index).hasNoFindings("unprotected-ingress"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith(
+            "Expecting verify to find nothing of [unprotected-ingress], but it found")
+        .hasMessageContaining("high unprotected-ingress default/debug[Deployment]");
+  }
+
   /** T1–T3: a failure under an admin tier names the tier, the policy, its priority and the rule. */
   @Test
   void aTierDenialNamesTheTierPolicyPriorityAndRule() {

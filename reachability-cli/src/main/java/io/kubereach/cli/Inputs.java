@@ -98,6 +98,14 @@ final class Inputs {
    * incomplete:} line per reason the answers are incomplete.
    */
   ReachabilityIndex index(List<Path> paths, CommandSpec spec) {
+    return loaded(paths, spec).index();
+  }
+
+  /** What was loaded, and its index. */
+  record Loaded(LoadResult result, ReachabilityIndex index) {}
+
+  /** Like {@link #index}, keeping the load result (where objects are written, suppressions). */
+  Loaded loaded(List<Path> paths, CommandSpec spec) {
     PrintWriter err = spec.commandLine().getErr();
     LoadResult loaded = load(paths, spec);
     if (!quiet) {
@@ -109,7 +117,7 @@ final class Inputs {
       index.warnings().forEach(w -> err.println("warning: " + w));
     }
     index.limitations().forEach(l -> err.println("incomplete: " + l));
-    return index;
+    return new Loaded(loaded, index);
   }
 
   private LoadResult load(List<Path> paths, CommandSpec spec) {

@@ -14,7 +14,14 @@ import picocli.CommandLine.ScopeType;
           + "reachability from manifests.",
       ""
     },
-    subcommands = {ListCommand.class, EvalCommand.class, ExplainCommand.class, DiffCommand.class},
+    subcommands = {
+      ListCommand.class,
+      EvalCommand.class,
+      ExplainCommand.class,
+      DiffCommand.class,
+      VerifyCommand.class,
+      BlastRadiusCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 done/allowed/no change, 1 denied/changed, 2 bad input or usage,"

@@ -41,6 +41,22 @@ public final class Oracle {
     return dir;
   }
 
+  /**
+   * A standard schema of {@code ../shared/schemas}, found beside the oracle; skips (or fails under
+   * CI) when it is absent.
+   */
+  public static Path schema(String name) {
+    Path file = root().resolveSibling("schemas").resolve(name);
+    if (!Files.isRegularFile(file)) {
+      String why = "schema " + file + " not found; it is expected in ../shared/schemas";
+      if ("true".equals(System.getenv("CI"))) {
+        fail(why + " (CI=true: a missing schema is a failure, not a skip)");
+      }
+      assumeTrue(false, why);
+    }
+    return file;
+  }
+
   /** One collection folder, e.g. {@code k8s-e2e}. */
   public static Path collection(String name) {
     Path dir = root().resolve(name);

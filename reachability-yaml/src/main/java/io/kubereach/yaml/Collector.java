@@ -23,6 +23,8 @@ final class Collector {
   private final ClusterSnapshot.Builder snapshot = ClusterSnapshot.builder();
   private final Map<String, Seen> seen = new HashMap<>();
   private final List<Diagnostic> notes = new ArrayList<>();
+  private final Map<String, List<io.kubereach.SourceLocation>> rules = new HashMap<>();
+  private final Map<String, java.util.Set<String>> ignored = new HashMap<>();
   private final List<Diagnostic> errors = new ArrayList<>();
   private final List<Diagnostic> warnings = new ArrayList<>();
   private final List<Throwable> causes = new ArrayList<>();
@@ -128,6 +130,32 @@ final class Collector {
   /** Where an object was first read, and what it was. */
   private record Seen(Location where, Object object) {}
 
+  /** Where the rules of one direction of a policy are written, in order. */
+  void rules(String objectKey, io.kubereach.model.PolicyType direction, List<Location> where) {
+    rules.put(
+        objectKey + " " + direction,
+        where.stream()
+            .map(w -> new io.kubereach.SourceLocation(w.source(), w.line(), w.column()))
+            .toList());
+  }
+
+  /** The checks an object's annotation suppresses. */
+  void ignore(String objectKey, java.util.Set<String> checks) {
+    ignored.put(objectKey, java.util.Set.copyOf(checks));
+  }
+
+  /** Where each object, rule and suppression of this load is. */
+  private Origins origins() {
+    Map<String, io.kubereach.SourceLocation> objects = new HashMap<>();
+    seen.forEach(
+        (key, s) ->
+            objects.put(
+                key,
+                new io.kubereach.SourceLocation(
+                    s.where().source(), s.where().line(), s.where().column())));
+    return new Origins(objects, rules, ignored);
+  }
+
   /** A file or folder stepped over because it is not a manifest (a note, not a warning). */
   void note(Diagnostic diagnostic) {
     notes.add(diagnostic);
@@ -162,7 +190,7 @@ final class Collector {
       throw new ManifestException(errors, causes.size() == 1 ? causes.get(0) : null);
     }
     try {
-      return new LoadResult(snapshot.build(), warnings, notes);
+      return new LoadResult(snapshot.build(), warnings, notes, origins());
     } catch (IllegalArgumentException e) {
       // Every rule of the snapshot is checked above with a location; this is a safety net.
       throw new ManifestException(

@@ -153,6 +153,54 @@ final class Decoder {
     return new Invalid(map, key, "is required");
   }
 
+  /**
+   * Where a read object's rules are written, and what its {@code kubereach.io/ignore} annotation
+   * suppresses, for {@code verify}.
+   */
+  private void origins(String kind, String namespace, String name, MapNode map, MapNode metadata) {
+    String key = Origins.key(kind, namespace, name);
+    Optional<MapNode> spec = optMap(map, "spec", "");
+    if (spec.isPresent() && (kind.equals("NetworkPolicy") || TIERED_VERSIONS.containsKey(kind))) {
+      for (PolicyType direction : PolicyType.values()) {
+        List<Node> rules =
+            optList(spec.get(), direction.name().toLowerCase(java.util.Locale.ROOT), "spec");
+        out.rules(
+            key,
+            direction,
+            rules.stream().map(r -> new Location(source, r.line(), r.column())).toList());
+      }
+    }
+    Optional<MapNode> annotations = optMap(metadata, "annotations", "metadata");
+    if (annotations.isEmpty()) {
+      return;
+    }
+    Optional<String> ignore = optString(annotations.get(), Origins.IGNORE, "metadata.annotations");
+    if (ignore.isEmpty()) {
+      return;
+    }
+    Set<String> checks = new LinkedHashSet<>();
+    for (String c : ignore.get().split(",")) {
+      if (!c.isBlank()) {
+        checks.add(c.trim());
+      }
+    }
+    out.ignore(key, checks);
+    if (optString(annotations.get(), Origins.IGNORE_REASON, "metadata.annotations")
+        .filter(r -> !r.isBlank())
+        .isEmpty()) {
+      problems.warn(
+          new Invalid(
+              annotations.get(),
+              "metadata.annotations",
+              Origins.IGNORE
+                  + " suppresses "
+                  + checks
+                  + " without "
+                  + Origins.IGNORE_REASON
+                  + "; say why, so that the next reviewer can judge it"));
+    }
+  }
+
   /** The problems of the object {@code id} is about to be decoded. */
   private Problems problems(Identity id) {
     return new Problems(
@@ -277,6 +325,7 @@ final class Decoder {
         default ->
             add(workload(WorkloadKind.parse(kind), map, namespace, name), o -> out.add(o, where));
       }
+      origins(kind, CLUSTER_SCOPED.contains(kind) ? "" : namespace, name, map, metadata);
     } catch (Invalid e) {
       if (problems != null) {
         problems.error(e);

@@ -20,20 +20,22 @@ import java.util.List;
  * @param notes the files of a folder that were stepped over because they are not manifests (Helm
  *     charts and values, unrendered templates, kustomize and CI configuration, other YAML); never
  *     null
+ * @param origins where each object and rule is written, and what annotations suppress
  */
 public record LoadResult(
-    ClusterSnapshot cluster, List<Diagnostic> warnings, List<Diagnostic> notes) {
+    ClusterSnapshot cluster, List<Diagnostic> warnings, List<Diagnostic> notes, Origins origins) {
 
   /** Copies the lists. */
   public LoadResult {
     requireNonNull(cluster, "cluster");
     warnings = List.copyOf(requireNonNull(warnings, "warnings"));
     notes = List.copyOf(requireNonNull(notes, "notes"));
+    requireNonNull(origins, "origins");
   }
 
-  /** A result without notes. */
+  /** A result without notes or origins (a snapshot not read from files). */
   public LoadResult(ClusterSnapshot cluster, List<Diagnostic> warnings) {
-    this(cluster, warnings, List.of());
+    this(cluster, warnings, List.of(), Origins.none());
   }
 
   /**

@@ -26,9 +26,13 @@ public final class Engine {
   private final Matrices matrices;
   private final Ambiguities ambiguities;
   private final Map<BitSet, PortSet> portsBySignature = new ConcurrentHashMap<>();
+  private final java.util.Set<io.kubereach.internal.semantics.TierRule> effectiveTierRules;
+  private final ProfileSelections selections;
+  private final com.google.common.base.Supplier<List<Redundancy.Finding>> redundancy;
 
   private Engine(PodTable table, CompiledPolicies policies, IpMemberships ips) {
     ProfileSelections selections = new ProfileSelections(table, policies);
+    this.selections = selections;
     this.ipAtoms = new IpAtoms(policies.matchers());
     this.ipClasses = new IpClasses(ipAtoms, policies.matchers());
     this.classes =
@@ -38,6 +42,45 @@ public final class Engine {
         MatrixBuilder.build(policies, selections, classes, ipClasses, ports);
     this.matrices = built.matrices();
     this.ambiguities = built.ambiguities();
+    this.effectiveTierRules = java.util.Set.copyOf(built.effectiveTierRules());
+    int k = classes.count();
+    int portClasses = ports.count();
+    NetworkPolicyRows rows = built.networkPolicies();
+    int ipBits = built.ipBits();
+    this.redundancy =
+        com.google.common.base.Suppliers.memoize(
+            () -> Redundancy.find(rows, k, portClasses, ipBits));
+  }
+
+  /**
+   * The NetworkPolicies and rules whose removal alone changes no connection, each with the rules
+   * that admit what it admits; computed on first call from the rows of the build.
+   */
+  public List<RedundantPart> redundant() {
+    return redundancy.get().stream()
+        .map(f -> new RedundantPart(f.policy(), f.direction(), f.rule(), f.coveredBy()))
+        .toList();
+  }
+
+  /**
+   * A redundant NetworkPolicy ({@code rule} -1, {@code direction} null) or rule.
+   *
+   * @param coveredBy the rules that admit the same cells, as {@code ns/name rule i}
+   */
+  public record RedundantPart(
+      io.kubereach.model.PolicyRef policy,
+      io.kubereach.model.PolicyType direction,
+      int rule,
+      List<String> coveredBy) {}
+
+  /** S7, T5: whether a selection of the policies holds some pod. */
+  public boolean selectsSomePod(io.kubereach.internal.semantics.Selection selection) {
+    return !selections.profilesOf(selections.id(selection)).isEmpty();
+  }
+
+  /** T2, T3: whether a tiered rule decided some cell for some class it was consulted for. */
+  public boolean decidesSomething(io.kubereach.internal.semantics.TierRule rule) {
+    return effectiveTierRules.contains(rule);
   }
 
   /** Runs the pipeline on one snapshot's products. */
@@ -149,6 +192,43 @@ public final class Engine {
   }
 
   /** The ports of the matrices of one part (pods, toIp or fromIp) whose cell is set. */
+  /**
+   * The ports on which some of {@code classes} reaches some address atom of {@code atoms} (egress),
+   * or is reached from one (ingress): one signature over the matrices, one port set at the end,
+   * rather than a union per pair.
+   */
+  public PortSet external(int[] classes, int[] atoms, boolean egress) {
+    long[][][] part = egress ? matrices.toIp : matrices.fromIp;
+    int[] ipCls = new int[atoms.length];
+    for (int i = 0; i < atoms.length; i++) {
+      ipCls[i] = ipClasses.classOf(atoms[i]);
+    }
+    BitSet signature = new BitSet(part.length);
+    for (int m = 0; m < part.length; m++) {
+      found:
+      for (int c : classes) {
+        long[] row = part[m][c];
+        for (int x : ipCls) {
+          if (Bits.get(row, x)) {
+            signature.set(m);
+            break found;
+          }
+        }
+      }
+    }
+    return ports(signature);
+  }
+
+  /** Whether a pod of the class is reached from some address atom on some port. */
+  public boolean reachedFromOutside(int cls) {
+    for (long[][] m : matrices.fromIp) {
+      if (!Bits.isEmpty(m[cls])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private PortSet ports(long[][][] part, int row, int column) {
     BitSet signature = new BitSet(part.length);
     for (int m = 0; m < part.length; m++) {

@@ -42,7 +42,6 @@ final class MatrixBuilder {
   private final int k;
   private final int x;
   private final int kw;
-  private final int xw;
 
   private MatrixBuilder(
       CompiledPolicies policies,
@@ -58,11 +57,19 @@ final class MatrixBuilder {
     this.k = classes.count();
     this.x = ipClasses.count();
     this.kw = Bits.words(k).length;
-    this.xw = Bits.words(x).length;
   }
 
-  /** The matrices and the ambiguous cells of a snapshot's products. */
-  record Built(Matrices matrices, Ambiguities ambiguities) {}
+  /**
+   * The matrices and the ambiguous cells of a snapshot's products, with what {@code verify} asks of
+   * the build: the NetworkPolicy rows (for redundancy) and the tier rules that decided something
+   * (for shadowing).
+   */
+  record Built(
+      Matrices matrices,
+      Ambiguities ambiguities,
+      NetworkPolicyRows networkPolicies,
+      java.util.Set<io.kubereach.internal.semantics.TierRule> effectiveTierRules,
+      int ipBits) {}
 
   static Built build(
       CompiledPolicies policies,
@@ -96,7 +103,10 @@ final class MatrixBuilder {
         record(g, egress, ingress, ambiguities);
       }
     }
-    return new Built(collector.build(), ambiguities.build());
+    java.util.Set<io.kubereach.internal.semantics.TierRule> effective =
+        new java.util.HashSet<>(admin.effective());
+    effective.addAll(baseline.effective());
+    return new Built(collector.build(), ambiguities.build(), networkPolicies, effective, x);
   }
 
   /**
@@ -109,9 +119,9 @@ final class MatrixBuilder {
     long[] npClasses = columns.allClasses(); // S1: not isolated, everything
     long[] npIps = columns.allIps();
     if (isolated) {
-      npClasses = new long[kw];
-      npIps = new long[xw];
-      networkPolicies.allowed(direction, c, g, npClasses, npIps);
+      long[][] allowed = networkPolicies.allowed(direction, c, g);
+      npClasses = allowed[0];
+      npIps = allowed[1];
     }
     Decision a = decide(admin.plan(direction, c), g);
     Decision b = isolated ? null : decide(baseline.plan(direction, c), g);

@@ -19,6 +19,27 @@ import java.util.Map;
 final class NetworkPolicyRows {
   private final Map<PolicyType, boolean[]> isolated = new EnumMap<>(PolicyType.class);
   private final Map<PolicyType, List<List<Piece>>> pieces = new EnumMap<>(PolicyType.class);
+  private final Map<PolicyType, List<Map<BitSet, long[][]>>> rows = new EnumMap<>(PolicyType.class);
+
+  /** One rule's pieces for one subject class. */
+  record RulePieces(CompiledRule rule, List<Piece> pieces) {}
+
+  private final Map<PolicyType, List<List<RulePieces>>> rules = new EnumMap<>(PolicyType.class);
+  private final Map<PolicyType, List<List<CompiledPolicy>>> isolatingPolicies =
+      new EnumMap<>(PolicyType.class);
+
+  /** The rules of the policies that isolate the class, with their pieces for it. */
+  List<RulePieces> rules(PolicyType direction, int cls) {
+    return rules.get(direction).get(cls);
+  }
+
+  /** The policies that isolate the class in that direction (S2). */
+  List<CompiledPolicy> isolating(PolicyType direction, int cls) {
+    return isolatingPolicies.get(direction).get(cls);
+  }
+
+  /** The empty rows, shared. */
+  private final long[][] none;
 
   NetworkPolicyRows(
       CompiledPolicies policies,
@@ -37,27 +58,44 @@ final class NetworkPolicyRows {
         policiesOfProfile.get(i).add(policy);
       }
     }
+    this.none = new long[][] {Bits.words(k), columns.noIps()};
     for (PolicyType direction : PolicyType.values()) {
+      List<Map<BitSet, long[][]>> cacheOfClass = new ArrayList<>(k);
+      for (int c = 0; c < k; c++) {
+        cacheOfClass.add(new java.util.HashMap<>(4));
+      }
+      rows.put(direction, cacheOfClass);
       boolean[] iso = new boolean[k];
       List<List<Piece>> ofClass = new ArrayList<>(k);
+      List<List<RulePieces>> rulesOfClass = new ArrayList<>(k);
+      List<List<CompiledPolicy>> isolatingOfClass = new ArrayList<>(k);
       for (int c = 0; c < k; c++) {
         List<Piece> out = new ArrayList<>();
+        List<RulePieces> byRule = new ArrayList<>();
+        List<CompiledPolicy> isolating = new ArrayList<>();
         for (CompiledPolicy policy :
             policiesOfProfile.get(selections.profileOf(classes.exemplar(c)))) {
           if (policy.isolates(direction)) {
             iso[c] = true;
+            isolating.add(policy);
             for (CompiledRule rule : policy.rules(direction)) {
-              out.addAll(
+              List<Piece> ps =
                   direction == PolicyType.Egress
                       ? columns.egress(rule.peers(), rule.ports())
-                      : columns.ingress(rule.peers(), rule.ports(), c));
+                      : columns.ingress(rule.peers(), rule.ports(), c);
+              out.addAll(ps);
+              byRule.add(new RulePieces(rule, ps));
             }
           }
         }
         ofClass.add(out);
+        rulesOfClass.add(byRule);
+        isolatingOfClass.add(isolating);
       }
       isolated.put(direction, iso);
       pieces.put(direction, ofClass);
+      rules.put(direction, rulesOfClass);
+      isolatingPolicies.put(direction, isolatingOfClass);
     }
   }
 
@@ -66,9 +104,33 @@ final class NetworkPolicyRows {
     return isolated.get(direction)[cls];
   }
 
-  /** S4: sets the scratch rows to what the class's rules allow on port class {@code g}. */
-  void allowed(PolicyType direction, int cls, int g, long[] classes, long[] ips) {
-    PeerColumns.union(pieces.get(direction).get(cls), g, classes, ips);
+  /**
+   * S4: what the class's rules allow on port class {@code g}: {pod classes, IP classes}. The rows
+   * depend on {@code g} only through which of the class's pieces hold it, so rows are computed once
+   * per such set of pieces and shared: never modify them.
+   */
+  long[][] allowed(PolicyType direction, int cls, int g) {
+    List<Piece> ps = pieces.get(direction).get(cls);
+    BitSet active = new BitSet(ps.size());
+    for (int i = 0; i < ps.size(); i++) {
+      if (Bits.get(ps.get(i).portClasses(), g)) {
+        active.set(i);
+      }
+    }
+    if (active.isEmpty()) {
+      return none;
+    }
+    Map<BitSet, long[][]> cache = rows.get(direction).get(cls);
+    long[][] known = cache.get(active);
+    if (known != null) {
+      return known;
+    }
+    long[] classes = new long[none[0].length];
+    long[] ips = new long[none[1].length];
+    PeerColumns.union(ps, g, classes, ips);
+    long[][] out = {classes, ips};
+    cache.put(active, out);
+    return out;
   }
 
   /** Whether the class's allowed peers on port class {@code g} include destination {@code d}. */

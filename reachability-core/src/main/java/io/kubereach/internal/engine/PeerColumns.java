@@ -65,6 +65,11 @@ final class PeerColumns {
     return allClasses;
   }
 
+  /** No IP class, as words: shared, never modify. */
+  long[] noIps() {
+    return noIps;
+  }
+
   /** Every IP class, as words: shared, never modify. */
   long[] allIps() {
     return allIps;

@@ -59,7 +59,12 @@ final class TierDecisions {
       long[] restIps) {}
 
   /** One rule as pieces. */
-  private record RuleMatch(TierAction action, List<Piece> pieces) {}
+  /**
+   * A rule's pieces for one plan; {@code effective} is set once the rule decides some cell no
+   * earlier rule did (for {@code shadowed-rule} in docs/verify.md).
+   */
+  private record RuleMatch(
+      TierRule rule, TierAction action, List<Piece> pieces, boolean[] effective) {}
 
   /** The selecting policies of a class, and the resolution of ingress named ports there. */
   private record PlanKey(List<CompiledTierPolicy> policies, List<List<Port>> namedPorts) {}
@@ -155,7 +160,7 @@ final class TierDecisions {
               direction == PolicyType.Egress
                   ? columns.egress(r.peers(), r.ports())
                   : columns.ingress(r.peers(), r.ports(), subject);
-          rules.add(new RuleMatch(r.action(), pieces));
+          rules.add(new RuleMatch(r, r.action(), pieces, new boolean[1]));
         }
         levels.get(levels.size() - 1).add(rules);
       }
@@ -202,6 +207,13 @@ final class TierDecisions {
               continue;
             }
             any = true;
+            if (!rule.effective()[0]
+                && (fresh(mC, decC, null)
+                    || fresh(mX, decX, null)
+                    || (beforeC != null
+                        && (fresh(mC, beforeC, ownC) || fresh(mX, beforeX, ownX))))) {
+              rule.effective()[0] = true;
+            }
             record(rule.action(), mC, decC, accC, denC);
             record(rule.action(), mX, decX, accX, denX);
             if (beforeC != null) {
@@ -251,6 +263,43 @@ final class TierDecisions {
   }
 
   /** T2: the first matching rule decides the cells no earlier rule decided. */
+  /** Whether {@code match} holds a cell outside {@code decided} (and {@code own}, if given). */
+  private static boolean fresh(long[] match, long[] decided, long[] own) {
+    for (int i = 0; i < match.length; i++) {
+      if ((match[i] & ~decided[i] & (own == null ? -1L : ~own[i])) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The rules of this tier that decided some cell for some class they were consulted for; the
+   * others are shadowed (earlier rules, higher-priority policies, or for Baseline the
+   * NetworkPolicies that isolate every class it selects, always decide first). Valid once the
+   * matrices are built, which consults every plan that matters on every port class.
+   */
+  java.util.Set<TierRule> effective() {
+    java.util.Set<TierRule> out = new java.util.HashSet<>();
+    for (Plan[] ofClass : plans.values()) {
+      for (Plan p : ofClass) {
+        if (p != null) {
+          p.levels.forEach(
+              level ->
+                  level.forEach(
+                      policy ->
+                          policy.forEach(
+                              r -> {
+                                if (r.effective()[0]) {
+                                  out.add(r.rule());
+                                }
+                              })));
+        }
+      }
+    }
+    return out;
+  }
+
   private static void record(
       TierAction action, long[] match, long[] decided, long[] accept, long[] deny) {
     for (int i = 0; i < match.length; i++) {

@@ -64,6 +64,8 @@ public final class EngineIndex implements ReachabilityIndex {
   private final boolean ipv6Listed;
   private final Supplier<List<Connection>> connections;
   private final Supplier<List<Connection>> podConnections;
+  private final Supplier<List<Connection>> connectionsWithIpv6;
+  private final Supplier<List<Connection>> podConnectionsWithIpv6;
   private final Supplier<List<Warning>> warnings;
   private final Supplier<List<Limitation>> limitations;
 
@@ -85,8 +87,17 @@ public final class EngineIndex implements ReachabilityIndex {
             endpoints, engine, answers.classPairs(), new ExternalRuns(engine, ipv6Listed));
     this.connections = Suppliers.memoize(() -> lister.list(Granularity.WORKLOAD));
     this.podConnections = Suppliers.memoize(() -> lister.list(Granularity.POD));
+    ConnectionLister withIpv6 =
+        new ConnectionLister(
+            endpoints, engine, answers.classPairs(), new ExternalRuns(engine, true));
+    this.connectionsWithIpv6 =
+        ipv6Listed ? connections : Suppliers.memoize(() -> withIpv6.list(Granularity.WORKLOAD));
+    this.podConnectionsWithIpv6 =
+        ipv6Listed ? podConnections : Suppliers.memoize(() -> withIpv6.list(Granularity.POD));
     this.warnings = Suppliers.memoize(() -> Warnings.of(table, endpoints, policies, ips, options));
     this.limitations = Suppliers.memoize(this::findLimitations);
+    this.attackGraph = Suppliers.memoize(() -> new AttackGraph(this, endpoints, engine));
+    this.connectionGraph = Suppliers.memoize(() -> AttackGraph.connectionGraph(this));
   }
 
   /** The index of a snapshot: runs every step of the pipeline. */
@@ -187,6 +198,59 @@ public final class EngineIndex implements ReachabilityIndex {
         endpoints.members(requireNonNull(destination, "destination")));
   }
 
+  /**
+   * The listings of two indexes on the same address space (S12): when only one of them lists IPv6
+   * (one input mentions an IPv6 address, the other does not), both do, so that a diff does not
+   * report the IPv6 space as removed or added when nothing there changed.
+   *
+   * @return the before and after listings
+   */
+  public static List<List<Connection>> comparable(
+      ReachabilityIndex before, ReachabilityIndex after, boolean pods) {
+    if (before instanceof EngineIndex a
+        && after instanceof EngineIndex b
+        && a.ipv6Listed != b.ipv6Listed) {
+      return pods
+          ? List.of(a.podConnectionsWithIpv6.get(), b.podConnectionsWithIpv6.get())
+          : List.of(a.connectionsWithIpv6.get(), b.connectionsWithIpv6.get());
+    }
+    return pods
+        ? List.of(before.podConnections(), after.podConnections())
+        : List.of(before.connections(), after.connections());
+  }
+
+  private final Supplier<AttackGraph> attackGraph;
+  private final Supplier<org.jgrapht.Graph<Endpoint, Connection>> connectionGraph;
+
+  @Override
+  public io.kubereach.BlastRadius blastRadius(Endpoint source, int maxHops) {
+    endpoints.members(requireNonNull(source, "source"));
+    return attackGraph.get().blastRadius(java.util.Optional.of(source), maxHops);
+  }
+
+  @Override
+  public io.kubereach.BlastRadius blastRadiusFromInternet(int maxHops) {
+    return attackGraph.get().blastRadius(java.util.Optional.empty(), maxHops);
+  }
+
+  @Override
+  public io.kubereach.BlastRadius.TargetPath pathTo(
+      java.util.Optional<Endpoint> source, Endpoint target) {
+    source.ifPresent(endpoints::members);
+    endpoints.members(requireNonNull(target, "target"));
+    return attackGraph.get().toTarget(source, target);
+  }
+
+  @Override
+  public org.jgrapht.Graph<Endpoint, Connection> connectionGraph() {
+    return connectionGraph.get();
+  }
+
+  /** The checks of {@code verify} (docs/verify.md). */
+  public io.kubereach.VerifyReport verify(io.kubereach.VerifyOptions options) {
+    return new Verifier(this, table, endpoints, policies, engine).run(options);
+  }
+
   @Override
   public PortSet ambiguous(Endpoint source, Endpoint destination) {
     return answers.ambiguousPorts(
@@ -263,10 +327,8 @@ public final class EngineIndex implements ReachabilityIndex {
             });
       }
     }
-    for (Warning w : warnings()) {
-      if (w.kind() == Warning.Kind.NODES_UNKNOWN) {
-        out.add(new Limitation(Limitation.Kind.NODES_UNKNOWN, w.message()));
-      }
+    for (Warning w : Warnings.nodesUnknown(snapshot())) {
+      out.add(new Limitation(Limitation.Kind.NODES_UNKNOWN, w.message()));
     }
     List<String> withDomains =
         policies

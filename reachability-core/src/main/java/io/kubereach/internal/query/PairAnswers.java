@@ -149,17 +149,10 @@ final class PairAnswers {
   /** The ports between some pods and an address range: egress toward it, or ingress from it. */
   private PortSet external(
       EndpointMembers.Pods pods, EndpointMembers.Addresses range, PolicyType direction) {
-    PortSet out = PortSet.none();
-    for (int atom : engine.ipAtoms().overlapping(range.range()).toArray()) {
-      for (int c : classPairs.classesOf(pods.pods())) {
-        out =
-            out.union(
-                direction == PolicyType.Egress
-                    ? engine.toExternal(c, atom)
-                    : engine.fromExternal(atom, c));
-      }
-    }
-    return out;
+    return engine.external(
+        classPairs.classesOf(pods.pods()),
+        engine.ipAtoms().overlapping(range.range()).toArray(),
+        direction == PolicyType.Egress);
   }
 
   static IllegalArgumentException bothExternal(EndpointMembers s, EndpointMembers d) {

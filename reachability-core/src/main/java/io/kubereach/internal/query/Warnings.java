@@ -260,16 +260,22 @@ final class Warnings {
 
   /** T6: nodes peers need Node objects to match; without them they match nothing. */
   private void nodesWithoutNodes() {
-    if (!table.snapshot().nodes().isEmpty()) {
-      return;
+    nodesUnknown(table.snapshot()).forEach(this::add);
+  }
+
+  /** T6: a warning per tiered policy whose nodes peers meet no Node object. */
+  static List<Warning> nodesUnknown(io.kubereach.model.ClusterSnapshot snapshot) {
+    if (!snapshot.nodes().isEmpty()) {
+      return List.of();
     }
-    for (var policy : table.snapshot().clusterPolicies()) {
+    List<Warning> out = new ArrayList<>();
+    for (var policy : snapshot.clusterPolicies()) {
       boolean nodes =
           policy.egress().stream()
               .flatMap(r -> r.peers().stream())
               .anyMatch(p -> p instanceof io.kubereach.model.ClusterPeer.Nodes);
       if (nodes) {
-        add(
+        out.add(
             new Warning(
                 Warning.Kind.NODES_UNKNOWN,
                 Optional.of(io.kubereach.model.PolicyRef.of(policy)),
@@ -279,6 +285,7 @@ final class Warnings {
                     + " none, so they match nothing here (T6)"));
       }
     }
+    return out;
   }
 
   /**
