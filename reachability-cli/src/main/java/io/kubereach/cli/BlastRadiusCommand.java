@@ -58,7 +58,7 @@ final class BlastRadiusCommand implements Callable<Integer> {
   String target;
 
   @Option(
-      names = {"-o", "--format"},
+      names = {"-o", "--output"},
       defaultValue = "txt",
       paramLabel = "FORMAT",
       description = "txt, json, md or dot (default: ${DEFAULT-VALUE}).")
@@ -139,7 +139,7 @@ final class BlastRadiusCommand implements Callable<Integer> {
   private static void json(BlastRadius r, PrintWriter out) {
     try (JsonGenerator g = JsonOutput.generator(out)) {
       g.writeStartObject();
-      g.writeNumberProperty("schemaVersion", 1);
+      g.writeNumberProperty("schemaVersion", JsonOutput.SCHEMA_VERSION);
       g.writeStringProperty("source", r.sourceText());
       g.writeNumberProperty("maxHops", r.maxHops());
       g.writeName("reached");
@@ -208,7 +208,7 @@ final class BlastRadiusCommand implements Callable<Integer> {
     if (format.equals("json")) {
       try (JsonGenerator g = JsonOutput.generator(out)) {
         g.writeStartObject();
-        g.writeNumberProperty("schemaVersion", 1);
+        g.writeNumberProperty("schemaVersion", JsonOutput.SCHEMA_VERSION);
         g.writeStringProperty("source", from);
         g.writeStringProperty("target", p.target().toString());
         g.writeBooleanProperty("reached", p.reached());

@@ -40,10 +40,12 @@ final class DiffCommand implements Callable<Integer> {
   Path after;
 
   @Option(
-      names = {"-o", "--format"},
+      names = {"-o", "--output"},
       defaultValue = "txt",
       paramLabel = "FORMAT",
-      description = "Output format: txt, json, csv or md (default: ${DEFAULT-VALUE}).")
+      description =
+          "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); dot and svg"
+              + " colour added, removed and changed connections.")
   Format format;
 
   @Mixin Inputs inputs;
@@ -54,9 +56,7 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (format == Format.dot) {
-      throw new IllegalArgumentException("diff writes txt, json, csv or md, not dot");
-    }
+
     PrintWriter err = spec.commandLine().getErr();
     ReachabilityIndex old = inputs.index(List.of(before), spec);
     ReachabilityIndex current = inputs.index(List.of(after), spec);
@@ -83,13 +83,22 @@ final class DiffCommand implements Callable<Integer> {
       case json -> json(diff, limitations, out);
       case csv -> csv(diff, out);
       case md -> markdown(diff, out);
-      case dot -> throw new IllegalStateException("rejected in call()");
+      case dot -> Dot.changes(diff.changes(), out);
+      case svg -> Graphviz.svg(w -> Dot.changes(diff.changes(), w), out);
+      case html ->
+          HtmlReport.changes(
+              "Changes from " + before + " to " + after,
+              diff.changes(),
+              List.of(),
+              limitations,
+              out);
     }
   }
 
   private static void json(ReachabilityDiff diff, List<Limitation> limitations, PrintWriter out) {
     try (JsonGenerator g = JsonOutput.generator(out)) {
       g.writeStartObject();
+      g.writeNumberProperty("schemaVersion", JsonOutput.SCHEMA_VERSION);
       JsonOutput.completeness(g, limitations.isEmpty(), limitations);
       g.writeNumberProperty("count", diff.changes().size());
       g.writeName("changes");

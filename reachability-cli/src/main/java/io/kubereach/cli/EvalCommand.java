@@ -18,10 +18,14 @@ import tools.jackson.core.JsonGenerator;
 /** {@code kubereach eval}: can SRC reach DST on PORT? */
 @Command(
     name = "eval",
+    aliases = {"check", "allow"},
     mixinStandardHelpOptions = true,
     description = {
       "Decide whether SRC can reach DST on one port.",
-      "Exit code 0 when allowed, 1 when denied, 2 for bad input or an unknown endpoint,"
+      "DST may be a Service, ns/name[Service]: then PORT is its port, and every backing pod is"
+          + " checked on the port the Service sends to it.",
+      "Exit code 0 when allowed (for a Service: by every backend), 1 when denied, 2 for bad"
+          + " input or an unknown endpoint,"
           + " 4 when answered but incomplete (see stderr)."
     })
 final class EvalCommand implements Callable<Integer> {
@@ -35,11 +39,13 @@ final class EvalCommand implements Callable<Integer> {
       names = {"-p", "--port"},
       required = true,
       paramLabel = "PORT",
-      description = "Destination port number, 1..65535.")
-  int port;
+      description =
+          "Destination port: a number 1..65535, or a container port name (resolved on the"
+              + " destination, with --protocol); for a Service, its port number or name.")
+  String port;
 
   @Option(
-      names = {"-o", "--format"},
+      names = {"-o", "--output"},
       defaultValue = "txt",
       paramLabel = "FORMAT",
       description = "txt or json (default: ${DEFAULT-VALUE}).")
@@ -58,14 +64,19 @@ final class EvalCommand implements Callable<Integer> {
     }
     ReachabilityIndex index = inputs.index(paths, spec);
     Endpoint src = index.resolve(pair.source);
+    var service = Destination.service(index, pair.destination, port, pair.protocol);
+    if (service.isPresent()) {
+      return service(index, src, service.get());
+    }
     Endpoint dst = index.resolve(pair.destination);
-    Verdict v = index.check(src, dst, new Port(pair.protocol, port));
+    Verdict v = index.check(src, dst, Destination.port(index, dst, port, pair.protocol));
     output.write(
         spec.commandLine().getOut(),
         out -> {
           if (format.equals("json")) {
             try (JsonGenerator g = JsonOutput.generator(out)) {
               g.writeStartObject();
+              g.writeNumberProperty("schemaVersion", JsonOutput.SCHEMA_VERSION);
               JsonOutput.endpoint(g, "source", v.source());
               JsonOutput.endpoint(g, "destination", v.destination());
               g.writeStringProperty("protocol", v.port().protocol().name());
@@ -96,5 +107,71 @@ final class EvalCommand implements Callable<Integer> {
       return Main.INCOMPLETE;
     }
     return v.allowed() ? Main.OK : Main.NEGATIVE;
+  }
+
+  /** S14: one verdict per backend, on the port the Service sends to it. */
+  private int service(ReachabilityIndex index, Endpoint src, Destination.ServiceTarget target) {
+    io.kubereach.ServiceVerdict v =
+        index.checkService(
+            src,
+            target.service().namespace(),
+            target.service().name(),
+            new Port(target.port().protocol(), target.port().port()));
+    long allowed =
+        v.backends().stream().filter(io.kubereach.ServiceVerdict.Backend::allowed).count();
+    output.write(
+        spec.commandLine().getOut(),
+        out -> {
+          if (format.equals("json")) {
+            try (JsonGenerator g = JsonOutput.generator(out)) {
+              g.writeStartObject();
+              g.writeNumberProperty("schemaVersion", JsonOutput.SCHEMA_VERSION);
+              JsonOutput.endpoint(g, "source", src);
+              g.writeStringProperty("service", target.service().toString());
+              g.writeStringProperty("protocol", target.port().protocol().name());
+              g.writeNumberProperty("port", target.port().port());
+              g.writeBooleanProperty("allowed", v.allowedToAll());
+              g.writeNumberProperty("backendsAllowed", allowed);
+              g.writeName("backends");
+              g.writeStartArray();
+              for (var b : v.backends()) {
+                g.writeStartObject();
+                JsonOutput.endpoint(g, "endpoint", b.endpoint());
+                g.writeBooleanProperty("allowed", b.allowed());
+                b.targetPort().ifPresent(p -> g.writeNumberProperty("targetPort", p.number()));
+                g.writeStringProperty("resolution", b.resolution());
+                g.writeEndObject();
+              }
+              g.writeEndArray();
+              g.writeEndObject();
+            }
+            out.println();
+            return;
+          }
+          String verdict =
+              v.backends().isEmpty()
+                  ? "denied: no backends"
+                  : (v.allowedToAll() ? "allowed" : "denied")
+                      + " to "
+                      + allowed
+                      + " of "
+                      + v.backends().size()
+                      + " backends";
+          out.println(
+              verdict
+                  + ": "
+                  + src
+                  + " => "
+                  + target.service()
+                  + "[Service] : "
+                  + target.port().protocol()
+                  + " "
+                  + target.port().port());
+          v.backends().forEach(b -> out.println("  " + b));
+          if (v.backends().isEmpty()) {
+            out.println("  note: the Service selects no pod in its namespace");
+          }
+        });
+    return v.allowedToAll() ? Main.OK : Main.NEGATIVE;
   }
 }

@@ -33,8 +33,10 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(
       names = {"-p", "--port"},
       paramLabel = "PORT",
-      description = "Explain this destination port only.")
-  Integer port;
+      description =
+          "Explain this destination port only: a number or a container port name; for a"
+              + " Service, its port number or name.")
+  String port;
 
   @Mixin Inputs inputs;
 
@@ -46,12 +48,35 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     ReachabilityIndex index = inputs.index(paths, spec);
     Endpoint src = index.resolve(pair.source);
+    if (pair.destination.endsWith("[Service]")) {
+      if (port == null) {
+        throw new IllegalArgumentException("explaining a Service needs -p, one of its ports");
+      }
+      var target = Destination.service(index, pair.destination, port, pair.protocol).orElseThrow();
+      var v =
+          index.checkService(
+              src,
+              target.service().namespace(),
+              target.service().name(),
+              new Port(target.port().protocol(), target.port().port()));
+      output.write(
+          spec.commandLine().getOut(),
+          out -> {
+            out.println(v);
+            for (var b : v.backends()) {
+              out.println();
+              out.println(b);
+              b.verdict().ifPresent(x -> out.println(x.explanation()));
+            }
+          });
+      return Main.OK;
+    }
     Endpoint dst = index.resolve(pair.destination);
     output.write(
         spec.commandLine().getOut(),
         out -> {
           if (port != null) {
-            out.println(index.explain(src, dst, new Port(pair.protocol, port)));
+            out.println(index.explain(src, dst, Destination.port(index, dst, port, pair.protocol)));
             return;
           }
           PortSet allowed = index.allowed(src, dst);

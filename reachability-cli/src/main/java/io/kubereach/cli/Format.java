@@ -11,5 +11,9 @@ enum Format {
   /** A Markdown table. */
   md,
   /** A Graphviz digraph, namespaces as clusters. */
-  dot
+  dot,
+  /** The digraph rendered by Graphviz ({@code dot} on the PATH). */
+  svg,
+  /** A self-contained HTML report: summary, namespace map, filterable table. */
+  html
 }

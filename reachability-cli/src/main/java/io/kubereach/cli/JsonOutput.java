@@ -25,6 +25,12 @@ final class JsonOutput {
 
   private JsonOutput() {}
 
+  /**
+   * The version of every JSON answer's shape (docs/cli.md), written first as {@code schemaVersion}:
+   * fields may be added within a version, never removed or changed.
+   */
+  static final int SCHEMA_VERSION = 1;
+
   static JsonGenerator generator(Writer out) {
     return FACTORY.createGenerator(ObjectWriteContext.empty(), out);
   }

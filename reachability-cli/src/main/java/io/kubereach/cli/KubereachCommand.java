@@ -20,7 +20,8 @@ import picocli.CommandLine.ScopeType;
       ExplainCommand.class,
       DiffCommand.class,
       VerifyCommand.class,
-      BlastRadiusCommand.class
+      BlastRadiusCommand.class,
+      picocli.AutoComplete.GenerateCompletion.class
     },
     footer = {
       "",

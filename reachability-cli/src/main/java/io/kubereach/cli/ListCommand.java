@@ -6,9 +6,11 @@ import io.kubereach.ReachabilityIndex;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.WorkloadEndpoint;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -36,7 +38,7 @@ final class ListCommand implements Callable<Integer> {
   List<Path> paths;
 
   @Option(
-      names = {"-o", "--format"},
+      names = {"-o", "--output"},
       defaultValue = "txt",
       paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -44,11 +46,44 @@ final class ListCommand implements Callable<Integer> {
 
   @Option(
       names = "--focus-workload",
+      split = ",",
       paramLabel = "NAME",
       description =
-          "Only connections to or from this workload: ns/name, name, or ns/name[Kind]."
-              + " Repeatable.")
+          "Only connections to or from these workloads: ns/name, name, or ns/name[Kind]."
+              + " Comma-separated or repeated.")
   List<String> focus = List.of();
+
+  @Option(
+      names = "--focus-workload-peer",
+      split = ",",
+      paramLabel = "NAME",
+      description =
+          "With --focus-workload: only connections whose other end is one of these workloads.")
+  List<String> focusPeer = List.of();
+
+  @Option(
+      names = "--focus-direction",
+      paramLabel = "DIR",
+      description =
+          "With --focus-workload: ingress (connections into the focused workloads) or egress"
+              + " (out of them).")
+  String focusDirection;
+
+  @Option(
+      names = "--focus-conn",
+      paramLabel = "CONN",
+      description =
+          "Only connections allowing this port, shown as that port: tcp-5432, TCP/5432 or"
+              + " udp-53.")
+  String focusConn;
+
+  @Option(
+      names = "--aggregate",
+      paramLabel = "LEVEL",
+      description =
+          "namespace: one node per namespace, an edge holding every port between them (for"
+              + " pictures of large clusters).")
+  String aggregate;
 
   @Mixin Inputs inputs;
 
@@ -58,19 +93,52 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ReachabilityIndex index = inputs.index(paths, spec);
-    requireFocusExists(index);
+    Inputs.Loaded loaded = inputs.loaded(paths, spec);
+    ReachabilityIndex index = loaded.index();
+    requireFocusExists(index, focus, "--focus-workload");
+    requireFocusExists(index, focusPeer, "--focus-workload-peer");
+    if ((!focusPeer.isEmpty() || focusDirection != null) && focus.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--focus-workload-peer and --focus-direction need --focus-workload");
+    }
+    if (focusDirection != null
+        && !focusDirection.equals("ingress")
+        && !focusDirection.equals("egress")) {
+      throw new IllegalArgumentException(
+          "--focus-direction is ingress or egress, not '" + focusDirection + "'");
+    }
+    Optional<io.kubereach.model.Port> conn = Optional.ofNullable(focusConn).map(ListCommand::conn);
     List<Connection> connections =
         index.connections().stream()
-            .filter(c -> focus.isEmpty() || focused(c.source()) || focused(c.destination()))
+            .filter(this::focused)
+            .flatMap(
+                c ->
+                    conn.map(
+                            p ->
+                                c.ports().contains(p)
+                                    ? Stream.of(
+                                        new Connection(
+                                            c.source(),
+                                            c.destination(),
+                                            io.kubereach.model.PortSet.of(
+                                                io.kubereach.model.PortRange.of(p))))
+                                    : Stream.<Connection>empty())
+                        .orElse(Stream.of(c)))
             .toList();
+    if (aggregate != null && !aggregate.equals("namespace")) {
+      throw new IllegalArgumentException("--aggregate takes namespace, not '" + aggregate + "'");
+    }
+    List<Connection> shown = aggregate == null ? connections : Dot.aggregate(connections);
     // S13: JSON records carry the caveats of their ends; other formats have no room for them,
     // so each endpoint's caveats go to stderr once.
     Map<Endpoint, List<Caveat>> caveats = new HashMap<>();
     Function<Endpoint, List<Caveat>> caveatsOf =
-        e -> e instanceof WorkloadEndpoint ? caveats.computeIfAbsent(e, index::caveats) : List.of();
+        e ->
+            e instanceof WorkloadEndpoint && aggregate == null
+                ? caveats.computeIfAbsent(e, index::caveats)
+                : List.of();
     if (format != Format.json) {
-      connections.stream()
+      shown.stream()
           .flatMap(c -> Stream.of(c.source(), c.destination()))
           .distinct()
           .forEach(
@@ -79,18 +147,36 @@ final class ListCommand implements Callable<Integer> {
                       .apply(e)
                       .forEach(c -> spec.commandLine().getErr().println("warning: " + c)));
     }
+    if (format == Format.html) {
+      List<String> warnings = new ArrayList<>();
+      loaded.result().warnings().forEach(w -> warnings.add(w.toString()));
+      index.warnings().forEach(w -> warnings.add(w.message()));
+      output.write(
+          spec.commandLine().getOut(),
+          out ->
+              HtmlReport.connections(
+                  "Connections of "
+                      + String.join(", ", paths.stream().map(Path::toString).toList()),
+                  index,
+                  shown,
+                  warnings,
+                  index.limitations(),
+                  out));
+      return Main.OK;
+    }
     output.write(
         spec.commandLine().getOut(),
-        out -> ConnectionsOutput.write(format, connections, caveatsOf, index.limitations(), out));
+        out -> ConnectionsOutput.write(format, shown, caveatsOf, index.limitations(), out));
     return Main.OK;
   }
 
   /** A focus that names no workload is a typo, not "no connections" (exit 2). */
-  private void requireFocusExists(ReachabilityIndex index) {
-    for (String f : focus) {
+  private static void requireFocusExists(ReachabilityIndex index, List<String> names, String flag) {
+    for (String f : names) {
       if (index.endpoints().stream().noneMatch(w -> matches(f, w))) {
         throw new IllegalArgumentException(
-            "--focus-workload "
+            flag
+                + " "
                 + f
                 + " names no workload; write ns/name, name or ns/name[Kind], e.g. "
                 + index.endpoints().stream().findFirst().map(Object::toString).orElse("ns/web"));
@@ -98,8 +184,35 @@ final class ListCommand implements Callable<Integer> {
     }
   }
 
-  private boolean focused(Endpoint e) {
-    return e instanceof WorkloadEndpoint w && focus.stream().anyMatch(f -> matches(f, w));
+  /** Whether a connection passes the workload, peer and direction focus. */
+  private boolean focused(Connection c) {
+    if (focus.isEmpty()) {
+      return true;
+    }
+    boolean out = in(focus, c.source()) && (focusPeer.isEmpty() || in(focusPeer, c.destination()));
+    boolean into = in(focus, c.destination()) && (focusPeer.isEmpty() || in(focusPeer, c.source()));
+    if ("egress".equals(focusDirection)) {
+      return out;
+    }
+    if ("ingress".equals(focusDirection)) {
+      return into;
+    }
+    return out || into;
+  }
+
+  private static boolean in(List<String> names, Endpoint e) {
+    return e instanceof WorkloadEndpoint w && names.stream().anyMatch(f -> matches(f, w));
+  }
+
+  /** {@code tcp-5432}, {@code TCP/5432} or {@code udp 53}. */
+  static io.kubereach.model.Port conn(String text) {
+    String[] parts = text.trim().split("[-/ ]", 2);
+    if (parts.length != 2 || !Destination.isNumber(parts[1])) {
+      throw new IllegalArgumentException(
+          "--focus-conn is protocol and port, e.g. tcp-5432 or TCP/5432; got '" + text + "'");
+    }
+    return new io.kubereach.model.Port(
+        io.kubereach.model.Protocol.parse(parts[0]), Integer.parseInt(parts[1]));
   }
 
   private static boolean matches(String focus, WorkloadEndpoint w) {

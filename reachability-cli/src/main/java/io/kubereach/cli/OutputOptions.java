@@ -10,11 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Where a command writes its answer: stdout, or the file of {@code --output}. */
+/** Where a command writes its answer: stdout, or the file of {@code -f/--file}. */
 final class OutputOptions {
 
   @Option(
-      names = "--output",
+      names = {"-f", "--file"},
       paramLabel = "FILE",
       description = "Write the answer to FILE instead of stdout.")
   Path file;

@@ -18,9 +18,6 @@ import tools.jackson.core.JsonGenerator;
 final class Reports {
   private Reports() {}
 
-  /** The version of the JSON report's shape. */
-  static final int SCHEMA_VERSION = 1;
-
   static void write(VerifyCommand.ReportFormat format, VerifyReport report, PrintWriter out) {
     switch (format) {
       case txt -> txt(report, out);
@@ -53,7 +50,7 @@ final class Reports {
   private static void json(VerifyReport report, PrintWriter out) {
     try (JsonGenerator g = JsonOutput.generator(out)) {
       g.writeStartObject();
-      g.writeNumberProperty("schemaVersion", SCHEMA_VERSION);
+      g.writeNumberProperty("schemaVersion", JsonOutput.SCHEMA_VERSION);
       JsonOutput.completeness(g, report.complete(), report.limitations());
       g.writeNumberProperty("count", report.findings().size());
       g.writeName("findings");

@@ -44,7 +44,7 @@ final class VerifyCommand implements Callable<Integer> {
   List<Path> paths;
 
   @Option(
-      names = {"-o", "--format"},
+      names = {"-o", "--output"},
       defaultValue = "txt",
       paramLabel = "FORMAT",
       description = "txt, json, md or sarif (default: ${DEFAULT-VALUE}).")

@@ -157,11 +157,33 @@ class CommandLineTest {
   @Test
   void outputOptionWritesTheFileAndNothingToStdout() throws IOException {
     Path out = dir.resolve("out.json");
-    CliRun run = CliRun.of("list", cluster().toString(), "-o", "json", "--output", out.toString());
+    CliRun run = CliRun.of("list", cluster().toString(), "-o", "json", "--file", out.toString());
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).isEmpty();
     assertThat(Files.readString(out))
-        .startsWith("{\"complete\":true,\"limitations\":[],\"count\":5,\"connections\":[");
+        .startsWith(
+            "{\"schemaVersion\":1,\"complete\":true,\"limitations\":[],\"count\":5,"
+                + "\"connections\":[");
+  }
+
+  @Test
+  void theOldOutputFlagNowNamesTheFormatAndAnUnknownOneIsAUsageError() throws IOException {
+    // Before, --output FILE wrote a text file named "json"; now --output is the format.
+    CliRun json = CliRun.of("list", cluster().toString(), "--output", "json");
+    assertThat(json.exitCode()).isZero();
+    assertThat(json.out()).startsWith("{\"schemaVersion\":1");
+    CliRun unknown = CliRun.of("list", cluster().toString(), "-o", "yaml");
+    assertThat(unknown.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(unknown.err()).contains("yaml");
+    CliRun unwritable =
+        CliRun.of(
+            "list", cluster().toString(), "-f", dir.resolve("no/such/dir/out.txt").toString());
+    assertThat(unwritable.exitCode()).isEqualTo(Main.BAD_INPUT);
+    assertThat(unwritable.err()).contains("its directory does not exist");
+    CliRun check =
+        CliRun.of("check", cluster().toString(), "-s", "shop/web", "-d", "shop/db", "-p", "pg");
+    assertThat(check.exitCode()).as(check.toString()).isZero();
+    assertThat(check.out()).isEqualTo("allowed: shop/web[Pod] => shop/db[Pod] : TCP 5432\n");
   }
 
   @Test
@@ -213,7 +235,7 @@ class CommandLineTest {
   @Test
   void outputIntoAMissingDirectoryIsBadInput() throws IOException {
     Path out = dir.resolve("no/such/dir/out.txt");
-    CliRun run = CliRun.of("list", cluster().toString(), "--output", out.toString());
+    CliRun run = CliRun.of("list", cluster().toString(), "--file", out.toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
         .isEqualTo(

@@ -25,7 +25,9 @@ class GoldenFilesTest {
 
   @TestFactory
   Stream<DynamicTest> listInEveryFormat() {
+    // svg is Graphviz's rendering, which varies by its version: PicturesTest checks it instead.
     return Stream.of(Format.values())
+        .filter(f -> f != Format.svg)
         .map(
             f ->
                 DynamicTest.dynamicTest(

@@ -118,7 +118,7 @@ class VerifyCommandTest {
 
     Path report = dir.resolve("before.json");
     CliRun json =
-        CliRun.of("verify", cluster.toString(), "-o", "json", "--output", report.toString());
+        CliRun.of("verify", cluster.toString(), "-o", "json", "--file", report.toString());
     assertThat(json.exitCode()).isEqualTo(Main.NEGATIVE);
     CliRun again = CliRun.of("verify", cluster.toString(), "--baseline", report.toString());
     assertThat(again.exitCode()).as(again.toString()).isZero();
