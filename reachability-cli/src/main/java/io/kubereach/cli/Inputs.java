@@ -107,12 +107,26 @@ final class Inputs {
   /** Like {@link #index}, keeping the load result (where objects are written, suppressions). */
   Loaded loaded(List<Path> paths, CommandSpec spec) {
     PrintWriter err = spec.commandLine().getErr();
+    Phases phases = new Phases(err, verbose, !quiet && System.console() != null);
+    phases.start("load");
     LoadResult loaded = load(paths, spec);
+    var c = loaded.cluster();
+    phases.done(
+        c.pods().size()
+            + " pods, "
+            + c.workloads().size()
+            + " workloads, "
+            + c.services().size()
+            + " services, "
+            + (c.policies().size() + c.clusterPolicies().size())
+            + " policies");
+    phases.start("index");
     if (!quiet) {
       loaded.notes().forEach(n -> err.println("info: " + n));
       Warnings.print(loaded.warnings(), verbose, err);
     }
     ReachabilityIndex index = Reachability.index(loaded.cluster(), options());
+    phases.done(index.endpoints().size() + " endpoints");
     if (!quiet) {
       index.warnings().forEach(w -> err.println("warning: " + w));
     }

@@ -85,6 +85,27 @@ final class ListCommand implements Callable<Integer> {
               + " pictures of large clusters).")
   String aggregate;
 
+  @Option(
+      names = "--explain",
+      description =
+          "For each pair, the allowed and the denied ports, with the policy and rule behind each"
+              + " side (txt, md or json). With --focus-workload, every pair touching the focused"
+              + " workloads, including those with nothing allowed.")
+  boolean explain;
+
+  @Option(
+      names = "--explain-only",
+      paramLabel = "allow|deny",
+      description = "With --explain: only the allowed, or only the denied, ports.")
+  String explainOnly;
+
+  @Option(
+      names = "--exposure",
+      description =
+          "Who the policies let in or out beyond the manifests (namespace selectors that would"
+              + " match namespaces the input does not hold), and the workloads no policy protects.")
+  boolean exposure;
+
   @Mixin Inputs inputs;
 
   @Mixin OutputOptions output;
@@ -108,8 +129,20 @@ final class ListCommand implements Callable<Integer> {
           "--focus-direction is ingress or egress, not '" + focusDirection + "'");
     }
     Optional<io.kubereach.model.Port> conn = Optional.ofNullable(focusConn).map(ListCommand::conn);
+    long listing = System.nanoTime();
+    List<Connection> all = index.connections();
+    if (inputs.verbose) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "phase list: %,d connections in %,d ms",
+                  all.size(),
+                  (System.nanoTime() - listing) / 1_000_000));
+    }
     List<Connection> connections =
-        index.connections().stream()
+        all.stream()
             .filter(this::focused)
             .flatMap(
                 c ->
@@ -146,6 +179,41 @@ final class ListCommand implements Callable<Integer> {
                   caveatsOf
                       .apply(e)
                       .forEach(c -> spec.commandLine().getErr().println("warning: " + c)));
+    }
+    if (exposure) {
+      output.write(spec.commandLine().getOut(), out -> Exposure.write(index, out));
+      return Main.OK;
+    }
+    if (explainOnly != null && !explainOnly.equals("allow") && !explainOnly.equals("deny")) {
+      throw new IllegalArgumentException(
+          "--explain-only is allow or deny, not '" + explainOnly + "'");
+    }
+    if (explain || explainOnly != null) {
+      List<Endpoint[]> pairs = new ArrayList<>();
+      if (focus.isEmpty()) {
+        shown.forEach(c -> pairs.add(new Endpoint[] {c.source(), c.destination()}));
+      } else {
+        for (WorkloadEndpoint a : index.endpoints()) {
+          for (WorkloadEndpoint b : index.endpoints()) {
+            if (!a.equals(b) && focused(new Connection(a, b, io.kubereach.model.PortSet.all()))) {
+              pairs.add(new Endpoint[] {a, b});
+            }
+          }
+        }
+      }
+      output.write(
+          spec.commandLine().getOut(),
+          out -> {
+            switch (format) {
+              case json -> ExplainedMap.json(index, pairs, explainOnly, out);
+              case md -> ExplainedMap.markdown(index, pairs, explainOnly, out);
+              case txt -> ExplainedMap.txt(index, pairs, explainOnly, out);
+              default ->
+                  throw new IllegalArgumentException(
+                      "--explain writes txt, md or json, not " + format);
+            }
+          });
+      return Main.OK;
     }
     if (format == Format.html) {
       List<String> warnings = new ArrayList<>();

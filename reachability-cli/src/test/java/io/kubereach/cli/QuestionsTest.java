@@ -139,4 +139,59 @@ class QuestionsTest {
         .contains(
             "shop-backend/shop-backend[Namespace] => shop-data/shop-data[Namespace] : TCP 5432,6379");
   }
+
+  @Test
+  void anExplainedMapGivesEveryRangeWithItsRules() {
+    CliRun run =
+        CliRun.of(
+            "list",
+            shop(),
+            "-q",
+            "--explain",
+            "--focus-workload",
+            "shop-data/redis",
+            "--focus-direction",
+            "ingress");
+    assertThat(run.out())
+        .contains("shop-backend/cart[Deployment] => shop-data/redis[StatefulSet]:")
+        .contains("  allowed TCP 6379")
+        .contains("allowed by [shop-data/redis-clients rule 0]")
+        .contains("  denied TCP 1-6378");
+    CliRun allowOnly =
+        CliRun.of(
+            "list",
+            shop(),
+            "-q",
+            "--explain-only",
+            "allow",
+            "--focus-workload",
+            "shop-data/redis",
+            "--focus-direction",
+            "ingress");
+    assertThat(allowOnly.out()).doesNotContain("denied");
+    CliRun json = CliRun.of("list", shop(), "-q", "--explain", "-o", "json");
+    assertThat(json.out()).startsWith("{\"schemaVersion\":1").contains("\"ranges\":[");
+  }
+
+  @Test
+  void exposureNamesSelectorsBeyondTheInputAndUnprotectedWorkloads() {
+    CliRun run = CliRun.of("list", shop(), "-q", "--exposure");
+    assertThat(run.out())
+        .contains(
+            "[namespace with {tier=backend}]/[pod with {app=cart}] => shop-data/redis[StatefulSet]"
+                + " : TCP redis  (shop-data/redis-clients ingress rule 0)")
+        .doesNotContain("kubernetes.io/metadata.name=kube-system")
+        .contains(
+            "no policy protects (ingress): ingress-nginx/ingress-nginx-controller[DaemonSet],"
+                + " kube-system/coredns[Deployment]");
+  }
+
+  @Test
+  void verbosePrintsThePhases() {
+    CliRun run = CliRun.of("list", shop(), "-v");
+    assertThat(run.err())
+        .containsPattern("phase load: 0 pods, 11 workloads, 10 services, 16 policies in [0-9,]+ ms")
+        .containsPattern("phase index: 11 endpoints in [0-9,]+ ms")
+        .containsPattern("phase list: 26 connections in [0-9,]+ ms");
+  }
 }
