@@ -236,4 +236,26 @@ public interface ReachabilityIndex {
    * #connections()}, an edge per connection. For algorithms of one's own (JGraphT).
    */
   org.jgrapht.Graph<Endpoint, Connection> connectionGraph();
+
+  /**
+   * The endpoint that {@code text} names, resolved for fast checks (see {@link ResolvedEndpoint}).
+   *
+   * @throws IllegalArgumentException as {@link #resolve(String)}
+   */
+  ResolvedEndpoint resolved(String text);
+
+  /**
+   * An endpoint of this index, resolved for fast checks.
+   *
+   * @throws IllegalArgumentException if the index does not know it
+   */
+  ResolvedEndpoint resolved(Endpoint endpoint);
+
+  /**
+   * Like {@link #check(Endpoint, Endpoint, Port)}, on endpoints this index resolved: the same
+   * verdict, without looking the endpoints up.
+   *
+   * @throws IllegalArgumentException if another index resolved an endpoint, or both are external
+   */
+  Verdict check(ResolvedEndpoint source, ResolvedEndpoint destination, Port port);
 }

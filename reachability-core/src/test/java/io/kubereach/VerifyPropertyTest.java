@@ -51,6 +51,34 @@ class VerifyPropertyTest {
     assertThat(shadowed).as("shadowed findings checked").isPositive();
   }
 
+  /** A check on resolved endpoints is the check by value, on every pair of random clusters. */
+  @Test
+  void resolvedEndpointsGiveTheSameVerdicts() {
+    for (long seed = 0; seed < clusters() / 4 + 1; seed++) {
+      ReachabilityIndex index = Reachability.index(RandomClusters.generate(seed));
+      for (io.kubereach.model.WorkloadEndpoint a : index.podEndpoints()) {
+        ResolvedEndpoint ra = index.resolved(a);
+        for (io.kubereach.model.WorkloadEndpoint b : index.podEndpoints()) {
+          ResolvedEndpoint rb = index.resolved(b);
+          for (io.kubereach.model.Port port :
+              List.of(io.kubereach.model.Port.tcp(80), io.kubereach.model.Port.udp(53))) {
+            assertThat(index.check(ra, rb, port))
+                .as("seed %d", seed)
+                .isEqualTo(index.check(a, b, port));
+          }
+        }
+      }
+      ReachabilityIndex other = Reachability.index(RandomClusters.generate(seed));
+      if (!index.podEndpoints().isEmpty()) {
+        ResolvedEndpoint foreign = other.resolved(other.podEndpoints().get(0));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> index.check(foreign, foreign, io.kubereach.model.Port.tcp(80)))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("resolved by another index");
+      }
+    }
+  }
+
   private static ClusterSnapshot remove(ClusterSnapshot c, PolicyRef ref, Finding f) {
     if (f.rule().isEmpty()) {
       return c.withoutPolicy(ref);

@@ -38,6 +38,8 @@ public class EngineBenchmark {
   public static class Built {
     ReachabilityIndex index;
     Queries queries;
+    io.kubereach.ResolvedEndpoint[] sources;
+    io.kubereach.ResolvedEndpoint[] destinations;
     WhatIf whatIf;
 
     /** Builds once per trial. */
@@ -45,6 +47,12 @@ public class EngineBenchmark {
     public void build(ClusterState cluster) {
       index = Reachability.index(cluster.snapshot);
       queries = new Queries(index.podEndpoints(), ClusterState.SEED);
+      sources = new io.kubereach.ResolvedEndpoint[Queries.SIZE];
+      destinations = new io.kubereach.ResolvedEndpoint[Queries.SIZE];
+      for (int i = 0; i < Queries.SIZE; i++) {
+        sources[i] = index.resolved(queries.sources[i]);
+        destinations[i] = index.resolved(queries.destinations[i]);
+      }
       whatIf = WhatIf.of(cluster.snapshot, ClusterState.SEED);
     }
   }
@@ -80,10 +88,21 @@ public class EngineBenchmark {
     return Reachability.index(cluster.snapshot);
   }
 
-  /** One {@code check} of a random pre-resolved pod pair and port. */
+  /** One {@code check} of a random pod pair resolved before ({@code index.resolved}) and port. */
   @Benchmark
   @OutputTimeUnit(TimeUnit.NANOSECONDS)
   public void check(Built built, Blackhole bh) {
+    Queries q = built.queries;
+    int i = q.next();
+    Verdict v = built.index.check(built.sources[i], built.destinations[i], q.ports[i]);
+    bh.consume(v.allowed());
+    bh.consume(v);
+  }
+
+  /** The same question by endpoint value: looked up on every call, for comparison. */
+  @Benchmark
+  @OutputTimeUnit(TimeUnit.NANOSECONDS)
+  public void checkByValue(Built built, Blackhole bh) {
     Queries q = built.queries;
     int i = q.next();
     Verdict v = built.index.check(q.sources[i], q.destinations[i], q.ports[i]);

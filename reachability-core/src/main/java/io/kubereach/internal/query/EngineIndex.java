@@ -97,6 +97,7 @@ public final class EngineIndex implements ReachabilityIndex {
     this.warnings = Suppliers.memoize(() -> Warnings.of(table, endpoints, policies, ips, options));
     this.limitations = Suppliers.memoize(this::findLimitations);
     this.attackGraph = Suppliers.memoize(() -> new AttackGraph(this, endpoints, engine));
+    this.snapshotComplete = snapshot.limitations().isEmpty();
     this.connectionGraph = Suppliers.memoize(() -> AttackGraph.connectionGraph(this));
   }
 
@@ -154,8 +155,7 @@ public final class EngineIndex implements ReachabilityIndex {
         allowed,
         c,
         answers.ambiguous(s, d, port),
-        snapshot().limitations().isEmpty()
-            && !(d instanceof EndpointMembers.Addresses && externalPeersUnknown()),
+        snapshotComplete && !(d instanceof EndpointMembers.Addresses && externalPeersUnknown()),
         () -> explainer.explain(s, d, port, c));
   }
 
@@ -171,16 +171,80 @@ public final class EngineIndex implements ReachabilityIndex {
                     || l.kind() == Limitation.Kind.NODES_UNKNOWN);
   }
 
+  @Override
+  public io.kubereach.ResolvedEndpoint resolved(String text) {
+    return resolved(resolve(text));
+  }
+
+  @Override
+  public io.kubereach.ResolvedEndpoint resolved(Endpoint endpoint) {
+    EndpointMembers m = endpoints.members(requireNonNull(endpoint, "endpoint"));
+    int pod = -1;
+    int cls = -1;
+    if (m instanceof EndpointMembers.Pods p && !p.several()) {
+      pod = p.pods()[0];
+      cls = engine.classOf(pod);
+    }
+    return new Handle(this, endpoint, m, cls, pod, caveats.of(m));
+  }
+
+  @Override
+  public Verdict check(
+      io.kubereach.ResolvedEndpoint source, io.kubereach.ResolvedEndpoint destination, Port port) {
+    Handle s = own(source);
+    Handle d = own(destination);
+    requireNonNull(port, "port");
+    boolean allowed;
+    if (s.singleClass() >= 0 && d.singleClass() >= 0) {
+      // S11: the very same pod reaches itself; else the bit of the two classes.
+      allowed =
+          (s.singlePod() == d.singlePod() && table.pod(s.singlePod()).single())
+              || engine.allows(s.singleClass(), d.singleClass(), port);
+    } else {
+      allowed = answers.allows(s.members(), d.members(), port);
+    }
+    List<Caveat> c = combined(s, d, port);
+    boolean ambiguous = !engine.unambiguous() && answers.ambiguous(s.members(), d.members(), port);
+    EndpointMembers sm = s.members();
+    EndpointMembers dm = d.members();
+    return new IndexVerdict(
+        s.endpoint(),
+        d.endpoint(),
+        port,
+        allowed,
+        c,
+        ambiguous,
+        snapshotComplete && !(dm instanceof EndpointMembers.Addresses && externalPeersUnknown()),
+        () -> explainer.explain(sm, dm, port, c));
+  }
+
+  private Handle own(io.kubereach.ResolvedEndpoint e) {
+    if (e instanceof Handle h && h.owner() == this) {
+      return h;
+    }
+    throw new IllegalArgumentException(
+        requireNonNull(e, "endpoint").endpoint()
+            + " was resolved by another index; resolve it with this one");
+  }
+
+  /** S13, T8 from resolved ends: the hostNetwork caveats were found when they were resolved. */
+  private List<Caveat> combined(Handle s, Handle d, Port port) {
+    List<Caveat> hostNetwork = HostNetworkCaveats.merge(s.caveats(), d.caveats());
+    List<Caveat> addresses = tierCaveats.of(s.members(), d.members(), port);
+    return addresses.isEmpty() ? hostNetwork : concat(hostNetwork, addresses);
+  }
+
+  private static List<Caveat> concat(List<Caveat> a, List<Caveat> b) {
+    List<Caveat> all = new ArrayList<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
+  }
+
   /** S13, T8: the caveats of one question. */
   private List<Caveat> caveatsOf(EndpointMembers s, EndpointMembers d, Port port) {
     List<Caveat> hostNetwork = caveats.of(s, d);
     List<Caveat> addresses = tierCaveats.of(s, d, port);
-    if (addresses.isEmpty()) {
-      return hostNetwork;
-    }
-    List<Caveat> all = new ArrayList<>(hostNetwork);
-    all.addAll(addresses);
-    return List.copyOf(all);
+    return addresses.isEmpty() ? hostNetwork : concat(hostNetwork, addresses);
   }
 
   @Override
@@ -220,6 +284,7 @@ public final class EngineIndex implements ReachabilityIndex {
   }
 
   private final Supplier<AttackGraph> attackGraph;
+  private final boolean snapshotComplete;
   private final Supplier<org.jgrapht.Graph<Endpoint, Connection>> connectionGraph;
 
   @Override

@@ -2,7 +2,6 @@ package io.kubereach.internal.query;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.base.Suppliers;
 import io.kubereach.Caveat;
 import io.kubereach.Explanation;
 import io.kubereach.Verdict;
@@ -21,7 +20,11 @@ final class IndexVerdict implements Verdict {
   private final List<Caveat> caveats;
   private final boolean ambiguous;
   private final boolean complete;
-  private final Supplier<Explanation> explanation;
+
+  /** Computes the explanation; dropped once it has. */
+  private Supplier<Explanation> explain;
+
+  private volatile Explanation explanation;
 
   /**
    * @param explanation computes the explanation; called at most once, must agree with {@code
@@ -40,21 +43,19 @@ final class IndexVerdict implements Verdict {
     this.destination = requireNonNull(destination, "destination");
     this.port = requireNonNull(port, "port");
     this.allowed = allowed;
-    this.caveats = List.copyOf(caveats);
+    this.caveats = caveats; // immutable already: every caller passes List.of or a copy
     this.ambiguous = ambiguous;
-    this.complete =
-        snapshotComplete && !ambiguous && caveats.stream().noneMatch(c -> c.kind().incomplete());
-    requireNonNull(explanation, "explanation");
-    this.explanation =
-        Suppliers.memoize(
-            () -> {
-              Explanation e = requireNonNull(explanation.get(), "explanation");
-              if (e.allowed() != allowed) {
-                throw new IllegalStateException(
-                    "the explanation of " + this + " says " + (e.allowed() ? "allowed" : "denied"));
-              }
-              return e;
-            });
+    this.complete = snapshotComplete && !ambiguous && noIncompleteCaveat(this.caveats);
+    this.explain = requireNonNull(explanation, "explanation");
+  }
+
+  private static boolean noIncompleteCaveat(List<Caveat> caveats) {
+    for (Caveat c : caveats) {
+      if (c.kind().incomplete()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
@@ -92,9 +93,25 @@ final class IndexVerdict implements Verdict {
     return complete;
   }
 
+  /** Computed on first call (a check costs no explanation), then kept. */
   @Override
   public Explanation explanation() {
-    return explanation.get();
+    Explanation e = explanation;
+    if (e == null) {
+      synchronized (this) {
+        e = explanation;
+        if (e == null) {
+          e = requireNonNull(explain.get(), "explanation");
+          if (e.allowed() != allowed) {
+            throw new IllegalStateException(
+                "the explanation of " + this + " says " + (e.allowed() ? "allowed" : "denied"));
+          }
+          explanation = e;
+          explain = null;
+        }
+      }
+    }
+    return e;
   }
 
   @Override

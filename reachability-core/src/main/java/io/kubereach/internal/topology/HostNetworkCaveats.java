@@ -45,10 +45,16 @@ public final class HostNetworkCaveats {
 
   /** The caveats of a query between two endpoints, without duplicates. */
   public List<Caveat> of(EndpointMembers a, EndpointMembers b) {
-    List<Caveat> first = of(a);
-    List<Caveat> second = of(b);
+    return merge(of(a), of(b));
+  }
+
+  /** Two endpoints' caveats, without duplicates. */
+  public static List<Caveat> merge(List<Caveat> first, List<Caveat> second) {
     if (second.isEmpty()) {
       return first;
+    }
+    if (first.isEmpty()) {
+      return second;
     }
     List<Caveat> out = new ArrayList<>(first);
     for (Caveat c : second) {
