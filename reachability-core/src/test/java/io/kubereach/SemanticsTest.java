@@ -668,4 +668,51 @@ class SemanticsTest {
             () -> i.engine().check(Endpoint.ip("1.1.1.1"), Endpoint.ip("2.2.2.2"), Port.tcp(1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
+  void ownerChainsMakeTheDeploymentItsReplicaSetAndItsPodsOneEndpoint(Impl impl) {
+    // S15: pod -> ReplicaSet -> Deployment; the real pod replaces both templates, so an old
+    // template label (version=old) no longer decides anything.
+    Map<String, String> old = Map.of("app", "web", "version", "old");
+    Workload deployment =
+        new Workload(WorkloadKind.Deployment, "x", "web", 3, old, List.of(), false);
+    Workload replicaSet =
+        new Workload(WorkloadKind.ReplicaSet, "x", "web-7d9f", 3, old, List.of(), false)
+            .withOwner(new Owner("Deployment", "web"));
+    ClusterSnapshot c =
+        ClusterSnapshot.builder()
+            .add(deployment)
+            .add(replicaSet)
+            .add(
+                pod("x", "web-7d9f-a", "app=web", "version=new")
+                    .withOwner(new Owner("ReplicaSet", "web-7d9f")))
+            .add(pod("x", "b", "pod=b"))
+            .add(
+                policy("x", "b-from-old")
+                    .select("pod=b")
+                    .ingress(from(pods("version=old")))
+                    .build())
+            .build();
+    Analysis i = impl.index(c);
+    Endpoint web = Endpoint.workload(WorkloadKind.Deployment, "x", "web");
+    assertThat(i.endpoints())
+        .extracting(Object::toString)
+        .containsExactly("x/b[Pod]", "x/web[Deployment]");
+    assertThat(i.allows(web, XB, Port.tcp(80))).isFalse();
+    // Without the real pod, the templates stand for the Deployment and are admitted.
+    Analysis templates =
+        impl.index(
+            ClusterSnapshot.builder()
+                .add(deployment)
+                .add(replicaSet)
+                .add(pod("x", "b", "pod=b"))
+                .add(
+                    policy("x", "b-from-old")
+                        .select("pod=b")
+                        .ingress(from(pods("version=old")))
+                        .build())
+                .build());
+    assertThat(templates.allows(web, XB, Port.tcp(80))).isTrue();
+  }
 }

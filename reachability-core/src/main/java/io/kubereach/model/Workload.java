@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A workload controller and its pod template. It contributes one representative pod to the
@@ -22,6 +23,8 @@ import java.util.Map;
  * @param templateLabels the labels of the pod template
  * @param templatePorts the container ports of the pod template
  * @param hostNetwork whether the template's pods share their node's network (S13)
+ * @param owner the controller that stamped this workload, if any (S15: a ReplicaSet's Deployment, a
+ *     Job's CronJob)
  */
 public record Workload(
     WorkloadKind kind,
@@ -30,10 +33,12 @@ public record Workload(
     int replicas,
     Map<String, String> templateLabels,
     List<ContainerPort> templatePorts,
-    boolean hostNetwork) {
+    boolean hostNetwork,
+    Optional<Owner> owner) {
 
   /** Validates and copies. */
   public Workload {
+    requireNonNull(owner, "owner");
     requireNonNull(kind, "kind");
     Labels.requireName(namespace, "workload namespace");
     Labels.requireName(name, "workload name");
@@ -44,9 +49,42 @@ public record Workload(
     templatePorts = List.copyOf(requireNonNull(templatePorts, "templatePorts"));
   }
 
+  /** A workload without a controller owner of its own. */
+  public Workload(
+      WorkloadKind kind,
+      String namespace,
+      String name,
+      int replicas,
+      Map<String, String> templateLabels,
+      List<ContainerPort> templatePorts,
+      boolean hostNetwork) {
+    this(
+        kind,
+        namespace,
+        name,
+        replicas,
+        templateLabels,
+        templatePorts,
+        hostNetwork,
+        Optional.empty());
+  }
+
   /** This workload with other template labels. */
   public Workload withTemplateLabels(Map<String, String> labels) {
-    return new Workload(kind, namespace, name, replicas, labels, templatePorts, hostNetwork);
+    return new Workload(kind, namespace, name, replicas, labels, templatePorts, hostNetwork, owner);
+  }
+
+  /** This workload owned by {@code newOwner} (S15: a ReplicaSet of a Deployment). */
+  public Workload withOwner(Owner newOwner) {
+    return new Workload(
+        kind,
+        namespace,
+        name,
+        replicas,
+        templateLabels,
+        templatePorts,
+        hostNetwork,
+        Optional.of(newOwner));
   }
 
   @Override

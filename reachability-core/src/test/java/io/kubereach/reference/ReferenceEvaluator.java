@@ -66,17 +66,44 @@ public final class ReferenceEvaluator {
   private final Map<String, IPAddress> blocks = new HashMap<>();
   private final ReferenceTiers tiers;
 
+  /** S15: up the owner references of workload objects, at most as many steps as there are. */
+  private static WorkloadEndpoint chainTop(WorkloadEndpoint e, Map<String, Workload> byText) {
+    WorkloadEndpoint at = e;
+    List<WorkloadEndpoint> path = new ArrayList<>();
+    while (!path.contains(at)) {
+      path.add(at);
+      Workload w = byText.get(at.toString());
+      if (w == null || w.owner().isEmpty() || w.owner().get().kind().equals("Node")) {
+        return at;
+      }
+      at = new WorkloadEndpoint(at.namespace(), w.owner().get().name(), w.owner().get().kind());
+    }
+    return e; // owners in a cycle link nothing
+  }
+
   private ReferenceEvaluator(ClusterSnapshot snapshot, AnalysisOptions options) {
     this.snapshot = snapshot;
     this.options = options;
+    // S15: who owns each workload object of the input, to follow owner chains upwards.
+    Map<String, Workload> workloadByText = new HashMap<>();
+    for (Workload w : snapshot.workloads()) {
+      workloadByText.put(w.namespace() + "/" + w.name() + "[" + w.kind() + "]", w);
+    }
+    java.util.Set<WorkloadEndpoint> owned = new java.util.HashSet<>();
     for (Pod p : snapshot.pods()) {
       WorkloadEndpoint self = Endpoint.pod(p.namespace(), p.name());
-      // S15: a controller owner other than a Node names the endpoint.
+      // S15: a controller owner other than a Node names the endpoint; up its chain.
       WorkloadEndpoint owner =
           p.owner()
               .filter(o -> !o.kind().equals("Node"))
-              .map(o -> new WorkloadEndpoint(p.namespace(), o.name(), o.kind()))
+              .map(
+                  o ->
+                      chainTop(
+                          new WorkloadEndpoint(p.namespace(), o.name(), o.kind()), workloadByText))
               .orElse(self);
+      if (!owner.equals(self)) {
+        owned.add(owner);
+      }
       pods.add(
           new RefPod(
               p.namespace(),
@@ -90,6 +117,10 @@ public final class ReferenceEvaluator {
     }
     for (Workload w : snapshot.workloads()) {
       WorkloadEndpoint self = Endpoint.workload(w.kind(), w.namespace(), w.name());
+      WorkloadEndpoint top = chainTop(self, workloadByText);
+      if (owned.contains(top)) {
+        continue; // S15: real pods replace the template
+      }
       // S11: a workload of two or more replicas stands for distinct pods.
       pods.add(
           new RefPod(
@@ -100,7 +131,7 @@ public final class ReferenceEvaluator {
               w.hostNetwork(),
               w.replicas() >= 2,
               self,
-              self));
+              top));
     }
     this.tiers = new ReferenceTiers(snapshot, options);
     for (RefPod p : pods) {

@@ -110,16 +110,31 @@ public final class RandomClusters {
       WorkloadKind kind = WorkloadKind.values()[r.nextInt(WorkloadKind.values().length)];
       // S11: 0 or 1 replica is one pod (self allowed), 2+ distinct replicas (never).
       int replicas = r.nextInt(4);
+      // S15: a ReplicaSet may belong to a Deployment, a Job to a CronJob, so that pods of the
+      // ReplicaSet stand for the Deployment; and a Deployment or CronJob may be named like one.
+      Optional<Owner> controller =
+          kind == WorkloadKind.ReplicaSet && r.nextBoolean()
+              ? Optional.of(new Owner("Deployment", "d" + r.nextInt(2)))
+              : kind == WorkloadKind.Job && r.nextBoolean()
+                  ? Optional.of(new Owner("CronJob", "cj0"))
+                  : Optional.empty();
+      String name =
+          switch (kind) {
+            case Deployment -> r.nextBoolean() ? "d" + r.nextInt(2) : "w" + i;
+            case CronJob -> r.nextBoolean() ? "cj0" : "w" + i;
+            // Sometimes named like an owner of generated pods, so both share an endpoint (S15).
+            default -> r.nextInt(4) == 0 ? "rs" + i : "w" + i;
+          };
       b.add(
           new Workload(
               kind,
               NAMESPACES[r.nextInt(namespaces)],
-              // Sometimes named like an owner of generated pods, so both share an endpoint (S15).
-              r.nextInt(4) == 0 ? "rs" + i : "w" + i,
+              name,
               kind == WorkloadKind.DaemonSet ? 1 : replicas,
               labels(r, 2),
               ports(r),
-              r.nextInt(10) == 0));
+              r.nextInt(10) == 0,
+              controller));
     }
     int services = r.nextInt(3);
     for (int i = 0; i < services; i++) {

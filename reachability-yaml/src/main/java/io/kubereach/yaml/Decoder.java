@@ -623,8 +623,12 @@ final class Decoder {
           replicasPath,
           replicasField + " " + replicas + " is negative");
     }
+    // S15: a ReplicaSet of a Deployment, a Job of a CronJob, names its controller.
+    Optional<Owner> owner = optMap(map, "metadata", "").flatMap(this::owner);
     return build(
-        map, "", () -> new Workload(kind, namespace, name, replicas, labels, ports, hostNetwork));
+        map,
+        "",
+        () -> new Workload(kind, namespace, name, replicas, labels, ports, hostNetwork, owner));
   }
 
   private Service service(MapNode map, String namespace, String name) {

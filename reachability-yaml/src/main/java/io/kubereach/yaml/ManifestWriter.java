@@ -230,14 +230,24 @@ final class ManifestWriter {
   }
 
   private static ObjectNode owner(Pod p, Owner o) {
+    return owner(p.namespace(), o);
+  }
+
+  private static ObjectNode owner(String namespace, Owner o) {
     ObjectNode ref = NODES.objectNode();
-    ref.put("apiVersion", o.kind().equals("ReplicationController") ? "v1" : "apps/v1");
+    ref.put(
+        "apiVersion",
+        switch (o.kind()) {
+          case "ReplicationController" -> "v1";
+          case "Job", "CronJob" -> "batch/v1";
+          default -> "apps/v1";
+        });
     ref.put("kind", o.kind());
     ref.put("name", o.name());
     ref.put(
         "uid",
         UUID.nameUUIDFromBytes(
-                (p.namespace() + "/" + o.kind() + "/" + o.name()).getBytes(StandardCharsets.UTF_8))
+                (namespace + "/" + o.kind() + "/" + o.name()).getBytes(StandardCharsets.UTF_8))
             .toString());
     ref.put("controller", true);
     return ref;
@@ -271,6 +281,12 @@ final class ManifestWriter {
           default -> "apps/v1";
         };
     ObjectNode doc = object(apiVersion, w.kind().name(), w.namespace(), w.name());
+    w.owner()
+        .ifPresent(
+            o ->
+                ((ObjectNode) doc.get("metadata"))
+                    .putArray("ownerReferences")
+                    .add(owner(w.namespace(), o)));
     ObjectNode template = NODES.objectNode();
     template.putObject("metadata").set("labels", strings(w.templateLabels()));
     template.set("spec", podSpec(w.templatePorts(), w.hostNetwork()));

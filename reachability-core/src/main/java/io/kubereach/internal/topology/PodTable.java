@@ -32,9 +32,22 @@ public final class PodTable {
       labels.put(n.name(), n.labels());
     }
     this.namespaceLabels = Map.copyOf(labels);
+    Map<WorkloadEndpoint, Workload> workloads = new HashMap<>();
+    for (Workload w : snapshot.workloads()) {
+      workloads.put(Endpoint.workload(w.kind(), w.namespace(), w.name()), w);
+    }
     List<AnalysisPod> all = new ArrayList<>();
+    java.util.Set<WorkloadEndpoint> withPods = new java.util.HashSet<>();
     for (Pod p : snapshot.pods()) {
       WorkloadEndpoint self = Endpoint.pod(p.namespace(), p.name());
+      WorkloadEndpoint endpoint =
+          p.owner()
+              .flatMap(o -> ownerEndpoint(p.namespace(), o))
+              .map(e -> top(e, workloads))
+              .orElse(self);
+      if (!endpoint.equals(self)) {
+        withPods.add(endpoint);
+      }
       all.add(
           new AnalysisPod(
               all.size(),
@@ -46,10 +59,14 @@ public final class PodTable {
               false,
               false,
               self,
-              p.owner().flatMap(o -> ownerEndpoint(p, o)).orElse(self)));
+              endpoint));
     }
     for (Workload w : snapshot.workloads()) {
       WorkloadEndpoint self = Endpoint.workload(w.kind(), w.namespace(), w.name());
+      WorkloadEndpoint endpoint = top(self, workloads);
+      if (withPods.contains(endpoint)) {
+        continue; // S15: the real pods stand for it; its template is not a pod of its own
+      }
       all.add(
           new AnalysisPod(
               all.size(),
@@ -62,7 +79,7 @@ public final class PodTable {
               // S11: replicas <= 1 is one pod (self allowed); 2+ are distinct replicas.
               w.replicas() >= 2,
               self,
-              self));
+              endpoint));
     }
     this.pods = List.copyOf(all);
     Map<String, List<AnalysisPod>> byNamespace = new HashMap<>();
@@ -79,13 +96,35 @@ public final class PodTable {
   }
 
   /**
-   * S15: a pod with a controller owner (kind other than Node) is reported as that owner, whether or
-   * not the owner object is in the input.
+   * S15: a controller owner (kind other than Node) names the endpoint, whether or not the owner
+   * object is in the input.
    */
-  private static Optional<WorkloadEndpoint> ownerEndpoint(Pod pod, Owner owner) {
+  private static Optional<WorkloadEndpoint> ownerEndpoint(String namespace, Owner owner) {
     return owner.kind().equals("Node")
         ? Optional.empty()
-        : Optional.of(new WorkloadEndpoint(pod.namespace(), owner.name(), owner.kind()));
+        : Optional.of(new WorkloadEndpoint(namespace, owner.name(), owner.kind()));
+  }
+
+  /**
+   * S15: the top of an owner chain: while the endpoint is a workload of the input that has a
+   * controller owner itself (a ReplicaSet of a Deployment, a Job of a CronJob), its owner.
+   */
+  private static WorkloadEndpoint top(
+      WorkloadEndpoint start, Map<WorkloadEndpoint, Workload> workloads) {
+    WorkloadEndpoint at = start;
+    java.util.Set<WorkloadEndpoint> seen = new java.util.HashSet<>();
+    while (seen.add(at)) {
+      Workload w = workloads.get(at);
+      if (w == null || w.owner().isEmpty()) {
+        return at;
+      }
+      Optional<WorkloadEndpoint> up = ownerEndpoint(at.namespace(), w.owner().get());
+      if (up.isEmpty()) {
+        return at;
+      }
+      at = up.get();
+    }
+    return start; // a cycle of owners links nothing: the API server never makes one
   }
 
   /** The snapshot. */
