@@ -32,6 +32,7 @@ import io.kubereach.model.Workload;
 import io.kubereach.model.WorkloadKind;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +107,9 @@ public final class RandomClusters {
       b.add(new Pod(ns, "p" + i, labels(r, 2), ports(r), owner, ips, r.nextInt(10) == 0));
     }
     int workloads = r.nextInt(3);
+    // Names are unique per kind and namespace, as the snapshot demands; a shared name that is
+    // already taken falls back to a fresh one.
+    Set<String> taken = new HashSet<>();
     for (int i = 0; i < workloads; i++) {
       WorkloadKind kind = WorkloadKind.values()[r.nextInt(WorkloadKind.values().length)];
       // S11: 0 or 1 replica is one pod (self allowed), 2+ distinct replicas (never).
@@ -118,17 +122,19 @@ public final class RandomClusters {
               : kind == WorkloadKind.Job && r.nextBoolean()
                   ? Optional.of(new Owner("CronJob", "cj0"))
                   : Optional.empty();
-      String name =
+      String shared =
           switch (kind) {
             case Deployment -> r.nextBoolean() ? "d" + r.nextInt(2) : "w" + i;
             case CronJob -> r.nextBoolean() ? "cj0" : "w" + i;
             // Sometimes named like an owner of generated pods, so both share an endpoint (S15).
             default -> r.nextInt(4) == 0 ? "rs" + i : "w" + i;
           };
+      String ns = NAMESPACES[r.nextInt(namespaces)];
+      String name = taken.add(kind + "/" + ns + "/" + shared) ? shared : "w" + i;
       b.add(
           new Workload(
               kind,
-              NAMESPACES[r.nextInt(namespaces)],
+              ns,
               name,
               kind == WorkloadKind.DaemonSet ? 1 : replicas,
               labels(r, 2),
@@ -167,7 +173,12 @@ public final class RandomClusters {
     for (int i = 0; i < policies; i++) {
       b.add(policy(r, NAMESPACES[r.nextInt(namespaces)], "np" + i, namespaces));
     }
-    return b.build();
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      // An invalid cluster is a defect of this generator, not of the code under test.
+      throw new AssertionError("RandomClusters.generate(" + seed + ") is invalid: " + e, e);
+    }
   }
 
   private static final int[] PRIORITIES = {10, 20, 20};
