@@ -7,6 +7,7 @@ import io.kubereach.Connection;
 import io.kubereach.ReachabilityIndex;
 import io.kubereach.Tables;
 import io.kubereach.model.Endpoint;
+import io.kubereach.model.Limitation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,20 +82,21 @@ final class BlastRadiusCommand implements Callable<Integer> {
         source.equals("internet") ? Optional.empty() : Optional.of(index.resolve(source));
     if (target != null) {
       BlastRadius.TargetPath path = index.pathTo(src, index.resolve(target));
-      output.write(spec.commandLine().getOut(), out -> writeTarget(src, path, out));
-      return path.reached() ? Main.NEGATIVE : Main.OK;
+      output.write(
+          spec.commandLine().getOut(), out -> writeTarget(src, path, index.limitations(), out));
+      return Main.answered(index, path.reached() ? Main.NEGATIVE : Main.OK);
     }
     BlastRadius radius =
         src.isPresent()
             ? index.blastRadius(src.get(), maxHops)
             : index.blastRadiusFromInternet(maxHops);
-    output.write(spec.commandLine().getOut(), out -> write(radius, out));
-    return radius.reached().isEmpty() ? Main.OK : Main.NEGATIVE;
+    output.write(spec.commandLine().getOut(), out -> write(radius, index.limitations(), out));
+    return Main.answered(index, radius.reached().isEmpty() ? Main.OK : Main.NEGATIVE);
   }
 
-  private void write(BlastRadius r, PrintWriter out) {
+  private void write(BlastRadius r, List<Limitation> limitations, PrintWriter out) {
     switch (format) {
-      case "json" -> json(r, out);
+      case "json" -> json(r, limitations, out);
       case "md" -> {
         out.println("| hops | endpoint | path |");
         out.println("|---|---|---|");
@@ -136,10 +138,11 @@ final class BlastRadiusCommand implements Callable<Integer> {
     return sb.toString();
   }
 
-  private static void json(BlastRadius r, PrintWriter out) {
+  private static void json(BlastRadius r, List<Limitation> limitations, PrintWriter out) {
     try (JsonGenerator g = JsonOutput.generator(out)) {
       g.writeStartObject();
       g.writeNumberProperty("schemaVersion", JsonOutput.SCHEMA_VERSION);
+      JsonOutput.completeness(g, limitations.isEmpty(), limitations);
       g.writeStringProperty("source", r.sourceText());
       g.writeNumberProperty("maxHops", r.maxHops());
       g.writeName("reached");
@@ -203,12 +206,17 @@ final class BlastRadiusCommand implements Callable<Integer> {
     out.println("}");
   }
 
-  private void writeTarget(Optional<Endpoint> src, BlastRadius.TargetPath p, PrintWriter out) {
+  private void writeTarget(
+      Optional<Endpoint> src,
+      BlastRadius.TargetPath p,
+      List<Limitation> limitations,
+      PrintWriter out) {
     String from = src.map(Object::toString).orElse("internet");
     if (format.equals("json")) {
       try (JsonGenerator g = JsonOutput.generator(out)) {
         g.writeStartObject();
         g.writeNumberProperty("schemaVersion", JsonOutput.SCHEMA_VERSION);
+        JsonOutput.completeness(g, limitations.isEmpty(), limitations);
         g.writeStringProperty("source", from);
         g.writeStringProperty("target", p.target().toString());
         g.writeBooleanProperty("reached", p.reached());

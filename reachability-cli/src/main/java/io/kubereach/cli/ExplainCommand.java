@@ -69,7 +69,7 @@ final class ExplainCommand implements Callable<Integer> {
               b.verdict().ifPresent(x -> out.println(x.explanation()));
             }
           });
-      return Main.OK;
+      return Main.answered(index, Main.OK);
     }
     Endpoint dst = index.resolve(pair.destination);
     output.write(
@@ -94,7 +94,7 @@ final class ExplainCommand implements Callable<Integer> {
             out.println(index.explain(src, dst, range.firstPort()));
           }
         });
-    return Main.OK;
+    return Main.answered(index, Main.OK);
   }
 
   /**

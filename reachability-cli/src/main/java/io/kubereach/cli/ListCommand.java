@@ -182,7 +182,7 @@ final class ListCommand implements Callable<Integer> {
     }
     if (exposure) {
       output.write(spec.commandLine().getOut(), out -> Exposure.write(index, out));
-      return Main.OK;
+      return Main.answered(index, Main.OK);
     }
     if (explainOnly != null && !explainOnly.equals("allow") && !explainOnly.equals("deny")) {
       throw new IllegalArgumentException(
@@ -213,7 +213,7 @@ final class ListCommand implements Callable<Integer> {
                       "--explain writes txt, md or json, not " + format);
             }
           });
-      return Main.OK;
+      return Main.answered(index, Main.OK);
     }
     if (format == Format.html) {
       List<String> warnings = new ArrayList<>();
@@ -230,12 +230,12 @@ final class ListCommand implements Callable<Integer> {
                   warnings,
                   index.limitations(),
                   out));
-      return Main.OK;
+      return Main.answered(index, Main.OK);
     }
     output.write(
         spec.commandLine().getOut(),
         out -> ConnectionsOutput.write(format, shown, caveatsOf, index.limitations(), out));
-    return Main.OK;
+    return Main.answered(index, Main.OK);
   }
 
   /** A focus that names no workload is a typo, not "no connections" (exit 2). */

@@ -22,12 +22,20 @@ public final class Main {
   static final int INTERNAL_ERROR = 3;
 
   /**
-   * Exit code of {@code eval} and {@code diff}: answered, but the answer is incomplete (a policy
-   * kind not analysed, a lenient load, an order-dependent verdict); stderr says why.
+   * Exit code of every answering command: answered, but the answer is incomplete (a policy kind not
+   * analysed, a lenient load, an order-dependent verdict); stderr says why.
    */
   static final int INCOMPLETE = 4;
 
   private Main() {}
+
+  /**
+   * The exit code of an answer drawn from the whole index: {@code code}, or {@link #INCOMPLETE}
+   * when the index has limitations, so a script never reads an incomplete answer as a full one.
+   */
+  static int answered(io.kubereach.ReachabilityIndex index, int code) {
+    return index.limitations().isEmpty() ? code : INCOMPLETE;
+  }
 
   /**
    * Runs the command line and exits with its code.

@@ -124,7 +124,7 @@ class IncompleteAnswersTest {
   void aPolicyOfAnotherApiMakesEveryAnswerIncompleteAndSaysSoEvenWhenQuiet() throws IOException {
     Path c = write("c.yaml", PODS + CALICO);
     CliRun list = CliRun.of("list", "-q", c.toString());
-    assertThat(list.exitCode()).as(list.toString()).isZero();
+    assertThat(list.exitCode()).as(list.toString()).isEqualTo(Main.INCOMPLETE);
     // The grammar is kept: every stdout line is still a connection line.
     assertThat(list.lines()).allSatisfy(l -> assertThat(l).contains(" => ").contains(" : "));
     assertThat(CliRun.parseList(list.lines())).isNotEmpty();
@@ -137,6 +137,17 @@ class IncompleteAnswersTest {
         CliRun.of("eval", c.toString(), "-s", "shop/web", "-d", "vault/secrets", "-p", "8443");
     assertThat(eval.exitCode()).as(eval.toString()).isEqualTo(Main.INCOMPLETE);
     assertThat(eval.out()).startsWith("allowed: ");
+
+    CliRun explain =
+        CliRun.of("explain", c.toString(), "-s", "shop/web", "-d", "vault/secrets", "-p", "8443");
+    assertThat(explain.exitCode()).as(explain.toString()).isEqualTo(Main.INCOMPLETE);
+    assertThat(explain.err()).contains("incomplete: ");
+
+    CliRun radius = CliRun.of("blast-radius", c.toString(), "-s", "shop/web", "-o", "json");
+    assertThat(radius.exitCode()).as(radius.toString()).isEqualTo(Main.INCOMPLETE);
+    JsonNode reached = JsonMapper.builder().build().readTree(radius.out());
+    assertThat(reached.get("complete").asBoolean()).isFalse();
+    assertThat(reached.at("/limitations/0/kind").asString()).isEqualTo("UNANALYSED_POLICY_KIND");
 
     CliRun json = CliRun.of("list", c.toString(), "-o", "json");
     JsonNode root = JsonMapper.builder().build().readTree(json.out());
