@@ -351,7 +351,7 @@ final class Decoder {
   private void incomplete(MapNode map, Identity id, Limitation.Kind kind, String message) {
     out.warning(diagnostic(map.line(), map.column(), id, "", message));
     out.limitation(
-        new Limitation(kind, source + ":" + map.line() + ":" + map.column() + " " + message));
+        new Limitation(kind, new Location(source, map.line(), map.column()) + " " + message));
   }
 
   /** T6: a node's labels and its IP addresses (InternalIP and ExternalIP). */
@@ -882,11 +882,11 @@ final class Decoder {
     }
   }
 
-  /** Where an object starts, for duplicate reports. */
+  /** Where an object starts, for duplicate reports; line 0 when it was never written as text. */
   record Location(String source, int line, int column) {
     @Override
     public String toString() {
-      return source + ":" + line + ":" + column;
+      return line == 0 ? source : source + ":" + line + ":" + column;
     }
   }
 }

@@ -61,6 +61,7 @@ public final class IntentFile {
         .read(
             text,
             source.endsWith(".json"),
+            true,
             root -> {
               try {
                 MapNode doc = map(root, "");

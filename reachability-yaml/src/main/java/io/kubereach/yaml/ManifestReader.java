@@ -179,7 +179,29 @@ public final class ManifestReader {
     requireNonNull(sourceName, "sourceName");
     requireNonNull(text, "text");
     Collector out = new Collector();
-    readText(sourceName, text, out);
+    readText(sourceName, text, true, out);
+    return out.finish();
+  }
+
+  /**
+   * Reads objects that come from an API rather than a file (a live cluster, an embedder's model
+   * objects), each one JSON text holding one object or a {@code List}. They are decoded and
+   * validated exactly as manifests are, but nobody wrote them as text, so a diagnostic names the
+   * source, the object and the field, never a line: {@code cluster Pod shop/web-1
+   * spec.containers[0] .ports[0].containerPort: port 70000 is not in 1..65535}.
+   *
+   * @param sourceName what the objects came from, e.g. {@code cluster https://10.0.0.1:6443}
+   * @param jsonObjects one JSON text per object (or List)
+   * @throws ManifestException carrying every error
+   * @throws NullPointerException if an argument or an element is null
+   */
+  public LoadResult readObjects(String sourceName, Iterable<String> jsonObjects) {
+    requireNonNull(sourceName, "sourceName");
+    requireNonNull(jsonObjects, "jsonObjects");
+    Collector out = new Collector();
+    for (String json : jsonObjects) {
+      readText(sourceName, requireNonNull(json, "a JSON object"), false, out);
+    }
     return out.finish();
   }
 
@@ -291,15 +313,19 @@ public final class ManifestReader {
     }
     decoder.flush(chars);
     chars.flip();
-    readText(source, chars.toString(), out);
+    readText(source, chars.toString(), true, out);
   }
 
-  private void readText(String source, String text, Collector out) {
+  /**
+   * @param located whether the text was written by someone, so that lines and columns mean
+   *     something; an object serialised from an API is JSON without them
+   */
+  private void readText(String source, String text, boolean located, Collector out) {
     String body = text.startsWith(BOM) ? text.substring(1) : text;
-    boolean isJson = source.toLowerCase(Locale.ROOT).endsWith(".json");
+    boolean isJson = !located || source.toLowerCase(Locale.ROOT).endsWith(".json");
     Decoder decoder = new Decoder(source, out, lenient);
     trees
-        .read(body, isJson, decoder::document)
+        .read(body, isJson, located, decoder::document)
         .ifPresent(
             error ->
                 out.error(

@@ -69,14 +69,16 @@ final class TreeReader {
    * complete, so that only one document's tree is in memory at a time (a cluster dump can hold 100k
    * objects). Stops at the first error, after the documents before it.
    *
+   * @param located whether nodes carry the line and column they are written at; text that nobody
+   *     wrote (an object serialised from an API) has none, and its nodes are at 0:0
    * @return the error that stopped reading; empty when the whole text was read
    */
-  Optional<Invalid> read(String text, boolean isJson, Consumer<Node> documents) {
+  Optional<Invalid> read(String text, boolean isJson, boolean located, Consumer<Node> documents) {
     try (JsonParser parser =
         isJson
             ? json.createParser(ObjectReadContext.empty(), text)
             : yaml.createParser(ObjectReadContext.empty(), text)) {
-      readAll(parser, documents);
+      readAll(parser, located, documents);
       return Optional.empty();
     } catch (Invalid e) {
       return Optional.of(e);
@@ -105,7 +107,7 @@ final class TreeReader {
     }
   }
 
-  private void readAll(JsonParser parser, Consumer<Node> documents) {
+  private void readAll(JsonParser parser, boolean located, Consumer<Node> documents) {
     YAMLParser yamlParser = parser instanceof YAMLParser y ? y : null;
     Deque<Frame> stack = new ArrayDeque<>();
     JsonToken token;
@@ -113,8 +115,8 @@ final class TreeReader {
     int units = 0;
     while ((token = parser.nextToken()) != null) {
       TokenStreamLocation at = parser.currentTokenLocation();
-      int line = at.getLineNr();
-      int column = at.getColumnNr();
+      int line = located ? at.getLineNr() : 0;
+      int column = located ? at.getColumnNr() : 0;
       long offset = at.getCharOffset();
       if (startsUnit(stack, token)) {
         // A document, or an item of a List: the unit the size and count limits apply to.

@@ -666,4 +666,33 @@ class ManifestsTest {
             "shop.yaml:42:11 NetworkPolicy shop/allow-web spec.ingress[0].ports[0].port:"
                 + " port 70000 is not in 1..65535");
   }
+
+  @Test
+  void objectsFromAnApiAreLocatedByObjectAndFieldNeverByALine() {
+    String pod =
+        "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"p\",\"namespace\":\"a\"},"
+            + "\"spec\":{\"containers\":[{\"name\":\"c\",\"ports\":[{\"containerPort\":70000}]}]}}";
+    String duplicate = pod.replace("70000", "80");
+
+    assertThatThrownBy(
+            () ->
+                Manifests.withLimits(Limits.defaults())
+                    .readObjects("cluster https://k:6443/", List.of(pod)))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageContaining(
+            "cluster https://k:6443/ Pod a/p spec.containers[0].ports[0].containerPort: ");
+    assertThatThrownBy(
+            () ->
+                Manifests.withLimits(Limits.defaults())
+                    .readObjects("objects", List.of(duplicate, duplicate.replace("80", "81"))))
+        .hasMessage(
+            "objects Pod a/p: duplicate Pod a/p, first defined at objects; names must be unique per"
+                + " kind and namespace");
+    assertThat(
+            Manifests.withLimits(Limits.defaults())
+                .readObjects("objects", List.of(duplicate))
+                .cluster()
+                .pods())
+        .hasSize(1);
+  }
 }

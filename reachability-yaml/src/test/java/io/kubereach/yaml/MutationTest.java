@@ -212,7 +212,7 @@ class MutationTest {
     List<KeySite> out = new ArrayList<>();
     boolean json = name.endsWith(".json");
     new TreeReader(Limits.defaults())
-        .read(text, json, root -> collect(root, "", out, json))
+        .read(text, json, true, root -> collect(root, "", out, json))
         .ifPresent(
             e -> {
               throw new IllegalStateException(name + " does not parse: " + e.getMessage());
