@@ -333,6 +333,110 @@ public record ClusterSnapshot(
         limitations);
   }
 
+  /**
+   * This snapshot with {@code applied}'s objects applied on top, as {@code kubectl apply} of a
+   * folder would leave the cluster once its controllers have caught up: the change about to be
+   * applied.
+   *
+   * <ul>
+   *   <li>An object of the same kind, namespace and name is replaced; a new one is added.
+   *   <li>A replaced workload's controller-made objects (its ReplicaSets, its Jobs and their pods,
+   *       found by owner chain, S15) are dropped: the controller replaces them from the new
+   *       template, so the template stands for the workload until they run again.
+   *   <li>A namespace keeps the labels it has and gains or changes those {@code applied} gives it,
+   *       as {@code kubectl apply} merges labels; a namespace {@code applied} only refers to keeps
+   *       its labels.
+   *   <li>Limitations of both stay: an answer from either is as incomplete as its input.
+   * </ul>
+   *
+   * <pre>{@code
+   * ClusterSnapshot next = live.apply(Manifests.load(Path.of("k8s/")).cluster());
+   * ReachabilityDiff change = Reachability.diff(live, next);
+   * }</pre>
+   */
+  public ClusterSnapshot apply(ClusterSnapshot applied) {
+    requireNonNull(applied, "applied");
+    Map<String, Workload> mine = new LinkedHashMap<>();
+    workloads.forEach(w -> mine.put(workloadKey(w.kind().name(), w.namespace(), w.name()), w));
+    Set<String> replaced = new HashSet<>();
+    applied.workloads.forEach(
+        w -> replaced.add(workloadKey(w.kind().name(), w.namespace(), w.name())));
+    Predicate<Workload> stamped = w -> stampedByReplaced(w.owner(), w.namespace(), mine, replaced);
+    Predicate<Pod> recreated = p -> stampedByReplaced(p.owner(), p.namespace(), mine, replaced);
+    Map<String, Namespace> labelled = new LinkedHashMap<>();
+    namespaces.forEach(n -> labelled.put(n.name(), n));
+    applied.namespaces.forEach(
+        n ->
+            labelled.merge(
+                n.name(),
+                n,
+                (old, changed) -> {
+                  Map<String, String> merged = new LinkedHashMap<>(old.labels());
+                  merged.putAll(changed.labels());
+                  return old.withLabels(merged);
+                }));
+    List<Limitation> both = new ArrayList<>(limitations);
+    both.addAll(applied.limitations);
+    return new ClusterSnapshot(
+        List.copyOf(labelled.values()),
+        overlay(pods, applied.pods, p -> p.namespace() + "/" + p.name(), recreated),
+        overlay(
+            workloads,
+            applied.workloads,
+            w -> workloadKey(w.kind().name(), w.namespace(), w.name()),
+            stamped),
+        overlay(services, applied.services, s -> s.namespace() + "/" + s.name(), s -> false),
+        overlay(policies, applied.policies, p -> p.namespace() + "/" + p.name(), p -> false),
+        overlay(
+            clusterPolicies, applied.clusterPolicies, p -> p.kind() + " " + p.name(), p -> false),
+        overlay(nodes, applied.nodes, Node::name, n -> false),
+        both);
+  }
+
+  private static String workloadKey(String kind, String namespace, String name) {
+    return kind + " " + namespace + "/" + name;
+  }
+
+  /** Whether an owner chain, followed through {@code mine}, reaches a replaced workload. */
+  private static boolean stampedByReplaced(
+      Optional<Owner> owner, String namespace, Map<String, Workload> mine, Set<String> replaced) {
+    Set<String> seen = new HashSet<>();
+    Optional<Owner> next = owner;
+    while (next.isPresent()) {
+      String key = workloadKey(next.get().kind(), namespace, next.get().name());
+      if (replaced.contains(key)) {
+        return true;
+      }
+      Workload up = mine.get(key);
+      if (up == null || !seen.add(key)) {
+        return false;
+      }
+      next = up.owner();
+    }
+    return false;
+  }
+
+  /**
+   * {@code base} in its order with what {@code applied} replaces in place and what {@code drop}
+   * rejects left out, then what {@code applied} adds, in its order.
+   */
+  private static <T> List<T> overlay(
+      List<T> base, List<T> applied, Function<T, String> key, Predicate<T> drop) {
+    Map<String, T> incoming = new LinkedHashMap<>();
+    applied.forEach(t -> incoming.put(key.apply(t), t));
+    List<T> out = new ArrayList<>(base.size() + applied.size());
+    for (T t : base) {
+      T replacement = incoming.remove(key.apply(t));
+      if (replacement != null) {
+        out.add(replacement);
+      } else if (!drop.test(t)) {
+        out.add(t);
+      }
+    }
+    out.addAll(incoming.values());
+    return out;
+  }
+
   private static <T> Predicate<T> named(
       Function<T, String> ns, Function<T, String> nm, String namespace, String name) {
     return t -> ns.apply(t).equals(namespace) && nm.apply(t).equals(name);
