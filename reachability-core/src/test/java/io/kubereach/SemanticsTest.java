@@ -488,6 +488,30 @@ class SemanticsTest {
         .anyMatch(w -> w.startsWith("x/web-7d9f[ReplicaSet]") && w.contains("S15"));
   }
 
+  @Test
+  void replicasThatOnlyDifferInLabelsNoSelectorReadsAreAlikeAndNamedByTheirEndpoint() {
+    // S15: a StatefulSet's pods carry their own name as a label; no policy reads it, so the
+    // union over the pods is exact, there is no warning, and an explanation names the endpoint,
+    // not one generated pod name.
+    Owner sts = new Owner("StatefulSet", "db");
+    ClusterSnapshot c =
+        ClusterSnapshot.builder()
+            .add(pod("x", "db-0", "app=db", "pod-name=db-0").withOwner(sts))
+            .add(pod("x", "db-1", "app=db", "pod-name=db-1").withOwner(sts))
+            .add(pod("x", "web", "app=web"))
+            .add(policy("x", "db").select("app=db").ingress(from(pods("app=web"))).build())
+            .build();
+    ReachabilityIndex i = Reachability.index(c);
+    Endpoint db = i.resolve("x/db");
+
+    assertThat(i.warnings()).noneMatch(w -> w.kind() == Warning.Kind.OWNER_PODS_DIFFER);
+    Explanation why = i.explain(Endpoint.pod("x", "web"), db, Port.tcp(5432));
+    assertThat(why.toString())
+        .startsWith("x/web[Pod] => x/db[StatefulSet] on TCP 5432: allowed\n")
+        .contains("ingress of x/db[StatefulSet]: isolated by [x/db]")
+        .doesNotContain("db-0");
+  }
+
   @ParameterizedTest
   @EnumSource(Impl.class)
   void ipBlockMatchesPodsByIpUnlessExternalOnly(Impl impl) {

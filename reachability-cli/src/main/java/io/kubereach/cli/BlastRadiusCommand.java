@@ -35,8 +35,11 @@ import tools.jackson.core.JsonGenerator;
     })
 final class BlastRadiusCommand implements Callable<Integer> {
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Manifest files or folders, or -.")
-  List<Path> paths;
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "PATH",
+      description = "Manifest files or folders, or -; none with --cluster.")
+  List<Path> paths = new java.util.ArrayList<>();
 
   @Option(
       names = {"-s", "--source"},

@@ -5,6 +5,7 @@ import io.kubereach.ReachabilityDiff;
 import io.kubereach.ReachabilityIndex;
 import io.kubereach.Tables;
 import io.kubereach.model.Limitation;
+import io.kubereach.yaml.LoadResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -27,17 +28,35 @@ import tools.jackson.core.JsonGenerator;
     mixinStandardHelpOptions = true,
     description = {
       "Show the connections added (+), removed (-) and changed (~) between two versions of a"
-          + " cluster.",
+          + " cluster: OLD and NEW manifests, or with --cluster --apply FOLDER the live cluster"
+          + " and the live cluster with FOLDER applied on top (the change about to be applied).",
       "Exit code 0 when nothing changed, 1 when connections changed, 2 for bad input, 4 when"
           + " answered but incomplete (see stderr)."
     })
 final class DiffCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "OLD", description = "The old manifests (file or folder).")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "OLD",
+      description = "The old manifests (file or folder); none with --cluster.")
   Path before;
 
-  @Parameters(index = "1", paramLabel = "NEW", description = "The new manifests (file or folder).")
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "NEW",
+      description = "The new manifests (file or folder); none with --cluster.")
   Path after;
+
+  @Option(
+      names = "--apply",
+      paramLabel = "FOLDER",
+      description =
+          "With --cluster: the manifests about to be applied. Objects of the same kind, namespace"
+              + " and name replace the live ones, and a replaced workload's running pods give way"
+              + " to its new template.")
+  Path apply;
 
   @Option(
       names = {"-o", "--output"},
@@ -57,9 +76,35 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() {
 
-    PrintWriter err = spec.commandLine().getErr();
-    ReachabilityIndex old = inputs.index(List.of(before), spec);
-    ReachabilityIndex current = inputs.index(List.of(after), spec);
+    ReachabilityIndex old;
+    ReachabilityIndex current;
+    if (inputs.live()) {
+      if (before != null || apply == null) {
+        throw new IllegalArgumentException(
+            "diff --cluster compares the live cluster with --apply FOLDER applied on top; give"
+                + " --apply FOLDER and no OLD or NEW");
+      }
+      LoadResult[] live = new LoadResult[1];
+      old = inputs.loaded("read cluster", () -> live[0] = inputs.liveCluster(), spec).index();
+      current =
+          inputs
+              .loaded(
+                  "apply " + apply,
+                  () -> {
+                    LoadResult folder = inputs.reader().load(apply);
+                    return new LoadResult(
+                        live[0].cluster().apply(folder.cluster()), folder.warnings());
+                  },
+                  spec)
+              .index();
+    } else {
+      if (before == null || after == null || apply != null) {
+        throw new IllegalArgumentException(
+            "diff needs OLD and NEW manifests, or --cluster --apply FOLDER");
+      }
+      old = inputs.index(List.of(before), spec);
+      current = inputs.index(List.of(after), spec);
+    }
     ReachabilityDiff diff = ReachabilityDiff.between(old, current);
     List<Limitation> limitations =
         java.util.stream.Stream.concat(
@@ -87,7 +132,9 @@ final class DiffCommand implements Callable<Integer> {
       case svg -> Graphviz.svg(w -> Dot.changes(diff.changes(), w), out);
       case html ->
           HtmlReport.changes(
-              "Changes from " + before + " to " + after,
+              inputs.live()
+                  ? "Changes to " + inputs.describe(List.of()) + " from applying " + apply
+                  : "Changes from " + before + " to " + after,
               diff.changes(),
               List.of(),
               limitations,

@@ -30,8 +30,11 @@ import tools.jackson.core.JsonGenerator;
     })
 final class EvalCommand implements Callable<Integer> {
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Manifest files or folders.")
-  List<Path> paths;
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "PATH",
+      description = "Manifest files or folders; none with --cluster.")
+  List<Path> paths = new java.util.ArrayList<>();
 
   @Mixin PairOptions pair;
 

@@ -25,8 +25,11 @@ import picocli.CommandLine.Spec;
             + " explanation per range of ports with a different verdict, over every protocol.")
 final class ExplainCommand implements Callable<Integer> {
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Manifest files or folders.")
-  List<Path> paths;
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "PATH",
+      description = "Manifest files or folders; none with --cluster.")
+  List<Path> paths = new java.util.ArrayList<>();
 
   @Mixin PairOptions pair;
 

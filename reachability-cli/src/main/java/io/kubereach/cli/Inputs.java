@@ -24,6 +24,40 @@ final class Inputs {
   boolean ipBlocksExternalOnly;
 
   @Option(
+      names = "--cluster",
+      description =
+          "Read the live cluster of the kubeconfig's current context instead of manifest files;"
+              + " implied by --kubeconfig, --context, -n and -A. Needs get and list on the kinds"
+              + " kubereach reads (docs/user-guide.md).")
+  boolean cluster;
+
+  @Option(
+      names = "--kubeconfig",
+      paramLabel = "FILE",
+      description =
+          "The kubeconfig to read the cluster with (default: $KUBECONFIG, ~/.kube/config).")
+  Path kubeconfig;
+
+  @Option(
+      names = "--context",
+      paramLabel = "NAME",
+      description = "The kubeconfig context to use (default: its current context).")
+  String context;
+
+  @Option(
+      names = {"-n", "--namespace"},
+      paramLabel = "NS",
+      description =
+          "Read only this namespace of the cluster (repeatable). Cluster-scoped policies are read"
+              + " all the same: they apply to it.")
+  List<String> namespaces = new java.util.ArrayList<>();
+
+  @Option(
+      names = {"-A", "--all-namespaces"},
+      description = "Read every namespace of the cluster (the default with --cluster).")
+  boolean allNamespaces;
+
+  @Option(
       names = "--lenient",
       description =
           "Read what the API server would refuse where the model can still read it (e.g. a"
@@ -106,10 +140,17 @@ final class Inputs {
 
   /** Like {@link #index}, keeping the load result (where objects are written, suppressions). */
   Loaded loaded(List<Path> paths, CommandSpec spec) {
+    return loaded(live() ? "read cluster" : "load", () -> load(paths, spec), spec);
+  }
+
+  /**
+   * Like {@link #loaded(List, CommandSpec)}, for what {@code source} reads in phase {@code phase}.
+   */
+  Loaded loaded(String phase, java.util.function.Supplier<LoadResult> source, CommandSpec spec) {
     PrintWriter err = spec.commandLine().getErr();
     Phases phases = new Phases(err, verbose, !quiet && System.console() != null);
-    phases.start("load");
-    LoadResult loaded = load(paths, spec);
+    phases.start(phase);
+    LoadResult loaded = source.get();
     var c = loaded.cluster();
     phases.done(
         c.pods().size()
@@ -134,7 +175,56 @@ final class Inputs {
     return new Loaded(loaded, index);
   }
 
+  /** What was read, for titles: the paths, or the live cluster. */
+  String describe(List<Path> paths) {
+    if (live()) {
+      return "the live cluster" + (context != null ? " (context " + context + ")" : "");
+    }
+    return String.join(", ", paths.stream().map(Path::toString).toList());
+  }
+
+  /** Whether the live cluster is the input: --cluster, or a flag that only makes sense for it. */
+  boolean live() {
+    return cluster
+        || kubeconfig != null
+        || context != null
+        || !namespaces.isEmpty()
+        || allNamespaces;
+  }
+
+  /**
+   * The live cluster.
+   *
+   * @throws IllegalArgumentException if -n and -A are both given, or the kubeconfig is unusable
+   */
+  LoadResult liveCluster() {
+    if (allNamespaces && !namespaces.isEmpty()) {
+      throw new IllegalArgumentException(
+          "-A (all namespaces) and -n "
+              + String.join(" -n ", namespaces)
+              + " contradict each other");
+    }
+    return LiveCluster.read(reader(), kubeconfig, context, namespaces);
+  }
+
   private LoadResult load(List<Path> paths, CommandSpec spec) {
+    if (live()) {
+      if (!paths.isEmpty()) {
+        throw new IllegalArgumentException(
+            "read either manifests "
+                + paths
+                + " or the live cluster (--cluster, --kubeconfig,"
+                + " --context, -n, -A), not both");
+      }
+      return liveCluster();
+    }
+    if (paths.isEmpty()) {
+      throw new IllegalArgumentException(
+          "nothing to read: give manifest files or folders, - for standard input, or --cluster"
+              + " for the live cluster (see "
+              + spec.qualifiedName()
+              + " --help)");
+    }
     boolean stdin = paths.stream().anyMatch(p -> p.toString().equals("-"));
     if (!stdin) {
       return reader().load(paths);

@@ -32,10 +32,11 @@ import picocli.CommandLine.Spec;
 final class ListCommand implements Callable<Integer> {
 
   @Parameters(
-      arity = "1..*",
+      arity = "0..*",
       paramLabel = "PATH",
-      description = "Manifest files or folders (YAML or JSON, read recursively).")
-  List<Path> paths;
+      description =
+          "Manifest files or folders (YAML or JSON, read recursively); none with --cluster.")
+  List<Path> paths = new java.util.ArrayList<>();
 
   @Option(
       names = {"-o", "--output"},
@@ -223,8 +224,7 @@ final class ListCommand implements Callable<Integer> {
           spec.commandLine().getOut(),
           out ->
               HtmlReport.connections(
-                  "Connections of "
-                      + String.join(", ", paths.stream().map(Path::toString).toList()),
+                  "Connections of " + inputs.describe(paths),
                   index,
                   shown,
                   warnings,

@@ -119,7 +119,9 @@ public final class Main {
         debugTrace(top, e, err);
         return BAD_INPUT;
       }
-      if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
+      if (e instanceof IllegalArgumentException
+          || e instanceof java.io.UncheckedIOException
+          || e instanceof io.kubereach.fabric8.ClusterReadException) {
         err.println("error: " + e.getMessage());
         debugTrace(top, e, err);
         return BAD_INPUT;

@@ -40,8 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
     })
 final class VerifyCommand implements Callable<Integer> {
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Manifest files or folders, or -.")
-  List<Path> paths;
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "PATH",
+      description = "Manifest files or folders, or -; none with --cluster.")
+  List<Path> paths = new java.util.ArrayList<>();
 
   @Option(
       names = {"-o", "--output"},

@@ -183,6 +183,15 @@ final class ClusterReader {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
+    if (root instanceof java.nio.channels.UnresolvedAddressException
+        || root instanceof java.net.UnknownHostException) {
+      return "its host name does not resolve";
+    }
+    if (root instanceof java.security.cert.CertPathValidatorException
+        || root.getClass().getName().endsWith("SunCertPathBuilderException")) {
+      return "its TLS certificate is not trusted (the kubeconfig's cluster needs its"
+          + " certificate-authority or certificate-authority-data)";
+    }
     String message = root.getMessage();
     return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
   }

@@ -94,7 +94,9 @@ public final class EngineIndex implements ReachabilityIndex {
         ipv6Listed ? connections : Suppliers.memoize(() -> withIpv6.list(Granularity.WORKLOAD));
     this.podConnectionsWithIpv6 =
         ipv6Listed ? podConnections : Suppliers.memoize(() -> withIpv6.list(Granularity.POD));
-    this.warnings = Suppliers.memoize(() -> Warnings.of(table, endpoints, policies, ips, options));
+    this.warnings =
+        Suppliers.memoize(
+            () -> Warnings.of(table, endpoints, policies, ips, options, engine::classOf));
     this.limitations = Suppliers.memoize(this::findLimitations);
     this.attackGraph = Suppliers.memoize(() -> new AttackGraph(this, endpoints, engine));
     this.snapshotComplete = snapshot.limitations().isEmpty();

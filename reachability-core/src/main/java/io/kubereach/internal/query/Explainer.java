@@ -45,21 +45,34 @@ final class Explainer {
    * One end of the explained pair: an analysis pod or an external address; a pod with an address
    * stands for that one of its addresses (T8: its other family).
    */
-  record Member(Optional<AnalysisPod> pod, Optional<IpSpace.Address> address) {
+  record Member(
+      Optional<AnalysisPod> pod, Optional<IpSpace.Address> address, Optional<Endpoint> standsFor) {
     static Member of(AnalysisPod pod) {
-      return new Member(Optional.of(pod), Optional.empty());
+      return new Member(Optional.of(pod), Optional.empty(), Optional.empty());
     }
 
     static Member of(IpSpace.Address address) {
-      return new Member(Optional.empty(), Optional.of(address));
+      return new Member(Optional.empty(), Optional.of(address), Optional.empty());
+    }
+
+    /**
+     * A pod named by its endpoint: every pod of the endpoint is of one class, so what is said of
+     * this one is said of each, and naming one of them (a live replica's generated name) would
+     * suggest a difference there is not.
+     */
+    static Member standingFor(AnalysisPod pod, Endpoint endpoint) {
+      return new Member(Optional.of(pod), Optional.empty(), Optional.of(endpoint));
     }
 
     /** The pod, answering for {@code address} (T8). */
     static Member as(AnalysisPod pod, IpSpace.Address address) {
-      return new Member(Optional.of(pod), Optional.of(address));
+      return new Member(Optional.of(pod), Optional.of(address), Optional.empty());
     }
 
     Endpoint endpoint() {
+      if (standsFor.isPresent()) {
+        return standsFor.get();
+      }
       return pod.<Endpoint>map(AnalysisPod::podEndpoint)
           .orElseGet(() -> Endpoint.ip(address.orElseThrow().toString()));
     }
@@ -108,11 +121,11 @@ final class Explainer {
     }
     Side egress =
         s.pod()
-            .map(p -> side(PolicyType.Egress, p, d, d, port))
+            .map(p -> side(PolicyType.Egress, s, d, d, port))
             .orElseGet(() -> outside(PolicyType.Egress, sm, dm));
     Side ingress =
         d.pod()
-            .map(q -> side(PolicyType.Ingress, q, s, d, port))
+            .map(q -> side(PolicyType.Ingress, d, s, d, port))
             .orElseGet(() -> outside(PolicyType.Ingress, dm, sm));
     // S5: both ends must allow the same (protocol, port).
     boolean allowed = egress.allows() && ingress.allows();
@@ -123,7 +136,7 @@ final class Explainer {
   /** Whether one side allows: the same walk, for a pod taken to have another address (T8). */
   boolean allows(
       PolicyType direction, AnalysisPod subject, Member other, Member destination, Port port) {
-    return side(direction, subject, other, destination, port).allows();
+    return side(direction, Member.of(subject), other, destination, port).allows();
   }
 
   /** S11: the very same pod, which is not a workload standing for distinct replicas. */
@@ -206,7 +219,12 @@ final class Explainer {
    */
   private List<Member> members(EndpointMembers e, EndpointMembers other, Port port) {
     if (e instanceof EndpointMembers.Pods p) {
-      return Arrays.stream(p.pods()).mapToObj(i -> Member.of(table.pod(i))).toList();
+      int[] pods = p.pods();
+      boolean alike = Arrays.stream(pods).map(engine::classOf).distinct().count() == 1;
+      return Arrays.stream(pods)
+          .mapToObj(
+              i -> alike ? Member.standingFor(table.pod(i), e.endpoint()) : Member.of(table.pod(i)))
+          .toList();
     }
     if (other instanceof EndpointMembers.Addresses) {
       throw PairAnswers.bothExternal(e, other);
@@ -243,7 +261,9 @@ final class Explainer {
    * first matching rule; else allowed.
    */
   private Side side(
-      PolicyType direction, AnalysisPod subject, Member other, Member destination, Port port) {
+      PolicyType direction, Member member, Member other, Member destination, Port port) {
+    AnalysisPod subject = member.pod().orElseThrow();
+    Endpoint name = member.endpoint();
     Endpoint peer = other.endpoint();
     Optional<List<ContainerPort>> destinationPorts = destination.pod().map(AnalysisPod::ports);
     List<TierStep> steps = new ArrayList<>();
@@ -255,13 +275,13 @@ final class Explainer {
       alternatives.addAll(admin.get().alternatives());
       TierAction action = admin.get().step().action();
       if (action != TierAction.Pass) {
-        return tierSide(direction, subject, peer, action, steps, alternatives);
+        return tierSide(direction, name, peer, action, steps, alternatives);
       }
     }
     List<CompiledPolicy> isolating = policies.isolating(direction, subject, table);
     if (!isolating.isEmpty()) {
       return networkPolicySide(
-          direction, subject, other, destination, port, isolating, steps, alternatives);
+          direction, name, other, destination, port, isolating, steps, alternatives);
     }
     Optional<TierMatch> baseline =
         firstMatch(Tier.Baseline, direction, subject, other, destinationPorts, port);
@@ -270,12 +290,12 @@ final class Explainer {
       alternatives.addAll(baseline.get().alternatives());
       TierAction action = baseline.get().step().action();
       if (action != TierAction.Pass) {
-        return tierSide(direction, subject, peer, action, steps, alternatives);
+        return tierSide(direction, name, peer, action, steps, alternatives);
       }
     }
     return new Side(
         direction,
-        subject.podEndpoint(),
+        name,
         peer,
         Outcome.NOT_ISOLATED,
         List.of(),
@@ -287,14 +307,14 @@ final class Explainer {
 
   private static Side tierSide(
       PolicyType direction,
-      AnalysisPod subject,
+      Endpoint subject,
       Endpoint peer,
       TierAction action,
       List<TierStep> steps,
       List<TierStep> alternatives) {
     return new Side(
         direction,
-        subject.podEndpoint(),
+        subject,
         peer,
         action == TierAction.Accept ? Outcome.ACCEPTED : Outcome.REFUSED,
         List.of(),
@@ -362,7 +382,7 @@ final class Explainer {
   /** T4, S1, S2, S4: the NetworkPolicy tier decides for a pod it isolates. */
   private Side networkPolicySide(
       PolicyType direction,
-      AnalysisPod subject,
+      Endpoint subject,
       Member other,
       Member destination,
       Port port,
@@ -395,7 +415,7 @@ final class Explainer {
     }
     return new Side(
         direction,
-        subject.podEndpoint(),
+        subject,
         peer,
         allowedBy.isEmpty() ? Outcome.DENIED : Outcome.ALLOWED,
         isolating.stream().map(CompiledPolicy::ref).toList(),

@@ -63,15 +63,12 @@ final class Warnings {
       BitSet anyIp,
       BitSet firstFamily) {}
 
-  /** What two pods of one owner must share not to differ for policy purposes (S15). */
-  private record Likeness(
-      Map<String, String> labels, Set<ContainerPort> ports, BitSet anyIp, BitSet firstFamily) {}
-
   private final PodTable table;
   private final Endpoints endpoints;
   private final CompiledPolicies policies;
   private final IpMemberships ips;
   private final AnalysisOptions options;
+  private final java.util.function.IntUnaryOperator classOf;
   private final TreeMap<String, Warning> out = new TreeMap<>();
 
   private Warnings(
@@ -79,12 +76,14 @@ final class Warnings {
       Endpoints endpoints,
       CompiledPolicies policies,
       IpMemberships ips,
-      AnalysisOptions options) {
+      AnalysisOptions options,
+      java.util.function.IntUnaryOperator classOf) {
     this.table = table;
     this.endpoints = endpoints;
     this.policies = policies;
     this.ips = ips;
     this.options = options;
+    this.classOf = classOf;
   }
 
   /** The warnings of one snapshot, sorted by text, without duplicates. */
@@ -93,8 +92,9 @@ final class Warnings {
       Endpoints endpoints,
       CompiledPolicies policies,
       IpMemberships ips,
-      AnalysisOptions options) {
-    Warnings w = new Warnings(table, endpoints, policies, ips, options);
+      AnalysisOptions options,
+      java.util.function.IntUnaryOperator classOf) {
+    Warnings w = new Warnings(table, endpoints, policies, ips, options, classOf);
     w.namedPorts();
     w.podsWithoutIp();
     w.differingPods();
@@ -386,7 +386,11 @@ final class Warnings {
     return POD_LIKE.stream().anyMatch(block::overlaps) || known.stream().anyMatch(block::contains);
   }
 
-  /** S15: pods of one owner that differ in labels, ports or the address sets their IPs lie in. */
+  /**
+   * S15: pods of one owner that the policies treat differently. Pods of one class (the same
+   * selections, address sets and named-port resolutions) are alike to every rule, so labels no
+   * selector reads (pod-template-hash, a StatefulSet pod's name) make no union and no warning.
+   */
   private void differingPods() {
     List<WorkloadEndpoint> list = endpoints.list(Granularity.WORKLOAD);
     for (int g = 0; g < list.size(); g++) {
@@ -394,15 +398,9 @@ final class Warnings {
       if (members.length < 2) {
         continue; // one pod cannot differ from itself
       }
-      Set<Likeness> kinds = new HashSet<>();
+      Set<Integer> kinds = new HashSet<>();
       for (int p : members) {
-        AnalysisPod pod = table.pod(p);
-        kinds.add(
-            new Likeness(
-                pod.labels(),
-                Set.copyOf(pod.ports()),
-                ips.of(p, PodAddresses.ANY_KNOWN_IP),
-                ips.of(p, PodAddresses.FIRST_FAMILY)));
+        kinds.add(classOf.applyAsInt(p));
       }
       if (kinds.size() > 1) {
         List<Endpoint> names = new ArrayList<>();
@@ -415,7 +413,7 @@ final class Warnings {
                 Optional.empty(),
                 names,
                 list.get(g)
-                    + ": its pods differ in labels, container ports or matched ipBlocks ("
+                    + ": the policies treat its pods differently ("
                     + shown(names)
                     + "); its connections are the union over its pods (S15)"));
       }
