@@ -60,6 +60,10 @@ final class LiveCluster {
               + "; contexts: "
               + config.getContexts().stream().map(c -> c.getName()).sorted().toList());
     }
+    // fabric8 retries ten times with a growing pause: a terminal user would wait half a minute to
+    // learn that the cluster is down. Two quick retries ride out a blip.
+    config.setRequestRetryBackoffLimit(2);
+    config.setRequestRetryBackoffInterval(200);
     return config;
   }
 
