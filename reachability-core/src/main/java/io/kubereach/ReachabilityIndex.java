@@ -100,6 +100,36 @@ public interface ReachabilityIndex {
   PortSet ambiguous(Endpoint source, Endpoint destination);
 
   /**
+   * Every port between {@code source} and {@code destination} as maximal ranges of one verdict
+   * (allowed or denied, ambiguous or not), in protocol and port order, each explained at its first
+   * port: the whole answer for a pair, with the reason for each part of it.
+   *
+   * @throws IllegalArgumentException if an endpoint is unknown or both are external
+   */
+  default List<RangeVerdict> explainRanges(Endpoint source, Endpoint destination) {
+    PortSet allowed = allowed(source, destination);
+    PortSet ambiguous = ambiguous(source, destination);
+    PortSet denied = PortSet.all().difference(allowed);
+    return java.util.stream.Stream.of(
+            allowed.difference(ambiguous),
+            allowed.intersection(ambiguous),
+            denied.difference(ambiguous),
+            denied.intersection(ambiguous))
+        .flatMap(p -> p.ranges().stream())
+        .sorted(
+            java.util.Comparator.comparing(io.kubereach.model.PortRange::protocol)
+                .thenComparingInt(io.kubereach.model.PortRange::first))
+        .map(
+            r ->
+                new RangeVerdict(
+                    r,
+                    allowed.contains(r.firstPort()),
+                    ambiguous.contains(r.firstPort()),
+                    explain(source, destination, r.firstPort())))
+        .toList();
+  }
+
+  /**
    * Every allowed connection at workload granularity, as {@code list} prints them (docs/cli.md):
    * between distinct endpoints and between endpoints and maximal external address ranges of equal
    * connections (IPv4 always, IPv6 when the input mentions it); no self lines, no address to

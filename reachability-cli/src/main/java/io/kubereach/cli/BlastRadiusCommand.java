@@ -3,9 +3,9 @@ package io.kubereach.cli;
 import io.kubereach.BlastRadius;
 import io.kubereach.BlastRadius.Hop;
 import io.kubereach.BlastRadius.Reached;
-import io.kubereach.Connection;
 import io.kubereach.ReachabilityIndex;
 import io.kubereach.Tables;
+import io.kubereach.json.KubereachJson;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.Limitation;
 import java.io.PrintWriter;
@@ -19,7 +19,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.core.JsonGenerator;
 
 /** {@code kubereach blast-radius}: what an attacker reaches from one compromised endpoint. */
 @Command(
@@ -99,7 +98,7 @@ final class BlastRadiusCommand implements Callable<Integer> {
 
   private void write(BlastRadius r, List<Limitation> limitations, PrintWriter out) {
     switch (format) {
-      case "json" -> json(r, limitations, out);
+      case "json" -> KubereachJson.blastRadius(r, limitations, out);
       case "md" -> {
         out.println("| hops | endpoint | path |");
         out.println("|---|---|---|");
@@ -141,42 +140,6 @@ final class BlastRadiusCommand implements Callable<Integer> {
     return sb.toString();
   }
 
-  private static void json(BlastRadius r, List<Limitation> limitations, PrintWriter out) {
-    try (JsonGenerator g = JsonOutput.generator(out)) {
-      g.writeStartObject();
-      g.writeNumberProperty("schemaVersion", JsonOutput.SCHEMA_VERSION);
-      JsonOutput.completeness(g, limitations.isEmpty(), limitations);
-      g.writeStringProperty("source", r.sourceText());
-      g.writeNumberProperty("maxHops", r.maxHops());
-      g.writeName("reached");
-      g.writeStartArray();
-      for (Reached x : r.reached()) {
-        g.writeStartObject();
-        g.writeStringProperty("endpoint", x.endpoint().toString());
-        g.writeNumberProperty("hops", x.hops());
-        hops(g, x.path());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    }
-    out.println();
-  }
-
-  private static void hops(JsonGenerator g, List<Hop> path) {
-    g.writeName("path");
-    g.writeStartArray();
-    for (Hop h : path) {
-      g.writeStartObject();
-      g.writeStringProperty("from", h.from().toString());
-      g.writeStringProperty("to", h.to().toString());
-      JsonOutput.ports(g, "ports", h.ports());
-      g.writeStringProperty("because", h.because());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-  }
-
   /** The reached graph: the source, every reached endpoint by hop, the edges of the paths. */
   private static void dot(BlastRadius r, PrintWriter out) {
     out.println("digraph blast_radius {");
@@ -216,20 +179,7 @@ final class BlastRadiusCommand implements Callable<Integer> {
       PrintWriter out) {
     String from = src.map(Object::toString).orElse("internet");
     if (format.equals("json")) {
-      try (JsonGenerator g = JsonOutput.generator(out)) {
-        g.writeStartObject();
-        g.writeNumberProperty("schemaVersion", JsonOutput.SCHEMA_VERSION);
-        JsonOutput.completeness(g, limitations.isEmpty(), limitations);
-        g.writeStringProperty("source", from);
-        g.writeStringProperty("target", p.target().toString());
-        g.writeBooleanProperty("reached", p.reached());
-        g.writeNumberProperty("hops", p.path().size());
-        hops(g, p.path());
-        JsonOutput.strings(
-            g, "chokePoints", p.chokePoints().stream().map(Connection::toString).toList());
-        g.writeEndObject();
-      }
-      out.println();
+      KubereachJson.targetPath(src, p, limitations, out);
       return;
     }
     if (!p.reached()) {

@@ -3,6 +3,7 @@ package io.kubereach.cli;
 import io.kubereach.Caveat;
 import io.kubereach.Connection;
 import io.kubereach.Tables;
+import io.kubereach.json.KubereachJson;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.Limitation;
 import java.io.IOException;
@@ -10,10 +11,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import tools.jackson.core.JsonGenerator;
 
 /** Renders a list of connections in each {@link Format}. */
 final class ConnectionsOutput {
@@ -32,7 +31,7 @@ final class ConnectionsOutput {
       PrintWriter out) {
     switch (format) {
       case txt -> connections.forEach(out::println);
-      case json -> json(connections, caveats, limitations, out);
+      case json -> KubereachJson.connections(connections, caveats, limitations, out);
       case csv -> csv(connections, out);
       case md -> markdown(connections, out);
       case dot -> Dot.connections(connections, out);
@@ -40,40 +39,6 @@ final class ConnectionsOutput {
       case html ->
           throw new IllegalStateException("html is written by the command, with its index");
     }
-  }
-
-  private static void json(
-      List<Connection> connections,
-      Function<Endpoint, List<Caveat>> caveats,
-      List<Limitation> limitations,
-      PrintWriter out) {
-    try (JsonGenerator g = JsonOutput.generator(out)) {
-      g.writeStartObject();
-      g.writeNumberProperty("schemaVersion", JsonOutput.SCHEMA_VERSION);
-      JsonOutput.completeness(g, limitations.isEmpty(), limitations);
-      g.writeNumberProperty("count", connections.size());
-      g.writeName("connections");
-      g.writeStartArray();
-      for (Connection c : connections) {
-        g.flush();
-        out.write('\n');
-        g.writeStartObject();
-        JsonOutput.endpoint(g, "source", c.source());
-        JsonOutput.endpoint(g, "destination", c.destination());
-        JsonOutput.ports(g, "ports", c.ports());
-        JsonOutput.caveats(
-            g,
-            "caveats",
-            Stream.concat(
-                    caveats.apply(c.source()).stream(), caveats.apply(c.destination()).stream())
-                .distinct()
-                .toList());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    }
-    out.println();
   }
 
   private static void csv(List<Connection> connections, PrintWriter out) {

@@ -4,6 +4,7 @@ import io.kubereach.ConnectionChange;
 import io.kubereach.ReachabilityDiff;
 import io.kubereach.ReachabilityIndex;
 import io.kubereach.Tables;
+import io.kubereach.json.KubereachJson;
 import io.kubereach.model.Limitation;
 import io.kubereach.yaml.LoadResult;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.core.JsonGenerator;
 
 /** {@code kubereach diff}: what changes between two versions of a cluster. */
 @Command(
@@ -125,7 +125,7 @@ final class DiffCommand implements Callable<Integer> {
   private void write(ReachabilityDiff diff, List<Limitation> limitations, PrintWriter out) {
     switch (format) {
       case txt -> diff.changes().forEach(out::println);
-      case json -> json(diff, limitations, out);
+      case json -> KubereachJson.diff(diff, limitations, out);
       case csv -> csv(diff, out);
       case md -> markdown(diff, out);
       case dot -> Dot.changes(diff.changes(), out);
@@ -140,31 +140,6 @@ final class DiffCommand implements Callable<Integer> {
               limitations,
               out);
     }
-  }
-
-  private static void json(ReachabilityDiff diff, List<Limitation> limitations, PrintWriter out) {
-    try (JsonGenerator g = JsonOutput.generator(out)) {
-      g.writeStartObject();
-      g.writeNumberProperty("schemaVersion", JsonOutput.SCHEMA_VERSION);
-      JsonOutput.completeness(g, limitations.isEmpty(), limitations);
-      g.writeNumberProperty("count", diff.changes().size());
-      g.writeName("changes");
-      g.writeStartArray();
-      for (ConnectionChange c : diff.changes()) {
-        g.flush();
-        out.write('\n');
-        g.writeStartObject();
-        g.writeStringProperty("change", c.kind().name().toLowerCase(java.util.Locale.ROOT));
-        JsonOutput.endpoint(g, "source", c.source());
-        JsonOutput.endpoint(g, "destination", c.destination());
-        JsonOutput.ports(g, "before", c.before());
-        JsonOutput.ports(g, "after", c.after());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    }
-    out.println();
   }
 
   private static void csv(ReachabilityDiff diff, PrintWriter out) {

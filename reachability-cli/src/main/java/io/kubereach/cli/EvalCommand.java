@@ -2,6 +2,7 @@ package io.kubereach.cli;
 
 import io.kubereach.ReachabilityIndex;
 import io.kubereach.Verdict;
+import io.kubereach.json.KubereachJson;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.Port;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.core.JsonGenerator;
 
 /** {@code kubereach eval}: can SRC reach DST on PORT? */
 @Command(
@@ -77,21 +77,7 @@ final class EvalCommand implements Callable<Integer> {
         spec.commandLine().getOut(),
         out -> {
           if (format.equals("json")) {
-            try (JsonGenerator g = JsonOutput.generator(out)) {
-              g.writeStartObject();
-              g.writeNumberProperty("schemaVersion", JsonOutput.SCHEMA_VERSION);
-              JsonOutput.endpoint(g, "source", v.source());
-              JsonOutput.endpoint(g, "destination", v.destination());
-              g.writeStringProperty("protocol", v.port().protocol().name());
-              g.writeNumberProperty("port", v.port().number());
-              g.writeBooleanProperty("allowed", v.allowed());
-              g.writeBooleanProperty("ambiguous", v.ambiguous());
-              JsonOutput.completeness(g, v.complete(), index.limitations());
-              JsonOutput.caveats(g, "caveats", v.caveats());
-              JsonOutput.explanation(g, "explanation", v.explanation());
-              g.writeEndObject();
-            }
-            out.println();
+            KubereachJson.verdict(v, index.limitations(), out);
           } else {
             out.println(
                 (v.allowed() ? "allowed: " : "denied: ")
@@ -126,29 +112,7 @@ final class EvalCommand implements Callable<Integer> {
         spec.commandLine().getOut(),
         out -> {
           if (format.equals("json")) {
-            try (JsonGenerator g = JsonOutput.generator(out)) {
-              g.writeStartObject();
-              g.writeNumberProperty("schemaVersion", JsonOutput.SCHEMA_VERSION);
-              JsonOutput.endpoint(g, "source", src);
-              g.writeStringProperty("service", target.service().toString());
-              g.writeStringProperty("protocol", target.port().protocol().name());
-              g.writeNumberProperty("port", target.port().port());
-              g.writeBooleanProperty("allowed", v.allowedToAll());
-              g.writeNumberProperty("backendsAllowed", allowed);
-              g.writeName("backends");
-              g.writeStartArray();
-              for (var b : v.backends()) {
-                g.writeStartObject();
-                JsonOutput.endpoint(g, "endpoint", b.endpoint());
-                g.writeBooleanProperty("allowed", b.allowed());
-                b.targetPort().ifPresent(p -> g.writeNumberProperty("targetPort", p.number()));
-                g.writeStringProperty("resolution", b.resolution());
-                g.writeEndObject();
-              }
-              g.writeEndArray();
-              g.writeEndObject();
-            }
-            out.println();
+            KubereachJson.serviceVerdict(v, out);
             return;
           }
           String verdict =

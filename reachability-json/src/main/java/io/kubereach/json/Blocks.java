@@ -1,4 +1,4 @@
-package io.kubereach.cli;
+package io.kubereach.json;
 
 import io.kubereach.Caveat;
 import io.kubereach.Explanation;
@@ -17,22 +17,50 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 
-/** The JSON building blocks shared by every JSON answer, streamed so memory stays flat. */
-final class JsonOutput {
+/** The JSON building blocks shared by every document, streamed so memory stays flat. */
+final class Blocks {
   /** Never closes the target: stdout belongs to the caller. */
   private static final JsonFactory FACTORY =
       JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
-  private JsonOutput() {}
-
-  /**
-   * The version of every JSON answer's shape (docs/cli.md), written first as {@code schemaVersion}:
-   * fields may be added within a version, never removed or changed.
-   */
-  static final int SCHEMA_VERSION = 1;
+  private Blocks() {}
 
   static JsonGenerator generator(Writer out) {
     return FACTORY.createGenerator(ObjectWriteContext.empty(), out);
+  }
+
+  /** A document opened: its object, and {@code schemaVersion} first. */
+  static JsonGenerator document(Writer out) {
+    JsonGenerator g = generator(out);
+    g.writeStartObject();
+    g.writeNumberProperty("schemaVersion", KubereachJson.SCHEMA_VERSION);
+    return g;
+  }
+
+  /** A line break between records, so that a large document can be read line by line. */
+  static void newline(JsonGenerator g, Writer out) {
+    g.flush();
+    write(out, "\n");
+  }
+
+  /**
+   * Runs a write, turning Jackson's report of a failing writer into the {@link
+   * java.io.UncheckedIOException} the API promises: no Jackson type reaches a caller.
+   */
+  static void guarded(Runnable write) {
+    try {
+      write.run();
+    } catch (tools.jackson.core.exc.JacksonIOException e) {
+      throw new java.io.UncheckedIOException(e.getCause());
+    }
+  }
+
+  static void write(Writer out, String text) {
+    try {
+      out.write(text);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** {@code {"type":"workload","namespace":…,"name":…,"kind":…}} or an external range. */
