@@ -65,7 +65,6 @@ public final class KubereachJson {
       Function<Endpoint, List<Caveat>> caveats,
       List<Limitation> limitations,
       Writer out) {
-
     Blocks.guarded(
         () -> {
           try (JsonGenerator g = Blocks.document(out)) {
@@ -98,7 +97,6 @@ public final class KubereachJson {
 
   /** One verdict with its explanation ({@code eval -o json}). */
   public static void verdict(Verdict v, List<Limitation> limitations, Writer out) {
-
     Blocks.guarded(
         () -> {
           try (JsonGenerator g = Blocks.document(out)) {
@@ -121,7 +119,6 @@ public final class KubereachJson {
    * A Service's verdict, one per backend on its target port (S14; {@code eval -d svc[Service]}).
    */
   public static void serviceVerdict(ServiceVerdict v, Writer out) {
-
     Blocks.guarded(
         () -> {
           long allowed = v.backends().stream().filter(ServiceVerdict.Backend::allowed).count();
@@ -159,7 +156,6 @@ public final class KubereachJson {
       List<Map.Entry<Endpoint, Endpoint>> pairs,
       Predicate<RangeVerdict> which,
       Writer out) {
-
     Blocks.guarded(
         () -> {
           try (JsonGenerator g = Blocks.document(out)) {
@@ -198,7 +194,6 @@ public final class KubereachJson {
 
   /** What changed between two versions ({@code diff -o json}). */
   public static void diff(ReachabilityDiff diff, List<Limitation> limitations, Writer out) {
-
     Blocks.guarded(
         () -> {
           try (JsonGenerator g = Blocks.document(out)) {
@@ -225,7 +220,6 @@ public final class KubereachJson {
 
   /** The findings of a review ({@code verify -o json}; docs/verify.md). */
   public static void findings(VerifyReport report, Writer out) {
-
     Blocks.guarded(
         () -> {
           try (JsonGenerator g = Blocks.document(out)) {
@@ -260,7 +254,6 @@ public final class KubereachJson {
 
   /** The findings of a review as SARIF 2.1.0, for code-scanning dashboards ({@code -o sarif}). */
   public static void sarif(VerifyReport report, Writer out) {
-
     Blocks.guarded(
         () -> {
           Sarif.write(report, out);
@@ -269,7 +262,6 @@ public final class KubereachJson {
 
   /** How far an attacker gets from one endpoint, or from the internet ({@code blast-radius}). */
   public static void blastRadius(BlastRadius r, List<Limitation> limitations, Writer out) {
-
     Blocks.guarded(
         () -> {
           try (JsonGenerator g = Blocks.document(out)) {
@@ -301,7 +293,6 @@ public final class KubereachJson {
       BlastRadius.TargetPath p,
       List<Limitation> limitations,
       Writer out) {
-
     Blocks.guarded(
         () -> {
           try (JsonGenerator g = Blocks.document(out)) {
