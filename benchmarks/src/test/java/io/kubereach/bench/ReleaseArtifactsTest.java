@@ -21,9 +21,40 @@ class ReleaseArtifactsTest {
 
   private static final Path ROOT = Path.of(System.getProperty("kubereach.root", "..")).normalize();
 
-  /** The modules a build can depend on (benchmarks are not published). */
-  private static final List<String> PUBLISHED =
-      List.of("reachability-core", "reachability-yaml", "reachability-cli", "reachability-assertj");
+  /**
+   * The modules a build can depend on: every module of the parent but the BOM itself and the
+   * benchmarks, which are not published. Read from the parent, so a new module is checked too.
+   */
+  private static final List<String> PUBLISHED = published();
+
+  private static List<String> published() {
+    try {
+      Matcher m =
+          Pattern.compile("<module>([^<]+)</module>")
+              .matcher(Files.readString(ROOT.resolve("pom.xml")));
+      List<String> out = new java.util.ArrayList<>();
+      while (m.find()) {
+        if (!m.group(1).equals("reachability-bom") && !m.group(1).equals("benchmarks")) {
+          out.add(m.group(1));
+        }
+      }
+      return List.copyOf(out);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void theNewModulesArePublishedToo() {
+    assertThat(PUBLISHED)
+        .contains(
+            "reachability-core",
+            "reachability-yaml",
+            "reachability-fabric8",
+            "reachability-json",
+            "reachability-cli",
+            "reachability-assertj");
+  }
 
   private static String version() throws IOException {
     Matcher m =
