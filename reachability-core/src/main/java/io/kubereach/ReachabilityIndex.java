@@ -69,6 +69,31 @@ public interface ReachabilityIndex {
   Endpoint resolve(String text);
 
   /**
+   * The index of {@code changed}, with this index's options, sharing every part of this one the
+   * change leaves as it was: a what-if. Its answers are those of {@code Reachability.index(changed,
+   * options())}, always; what it saves depends on the change (docs/benchmarks.md): a change of
+   * policies or Services only shares the pod table, the endpoints and their caveats.
+   *
+   * <pre>{@code
+   * ReachabilityIndex open = index.with(index.snapshot().withoutPolicy("shop", "default-deny"));
+   * ReachabilityDiff change = ReachabilityDiff.between(index, open);
+   * }</pre>
+   */
+  default ReachabilityIndex with(ClusterSnapshot changed) {
+    return Reachability.index(changed, options());
+  }
+
+  /** {@link #with} this index's snapshot without the NetworkPolicy {@code namespace/name}. */
+  default ReachabilityIndex withoutPolicy(String namespace, String name) {
+    return with(snapshot().withoutPolicy(namespace, name));
+  }
+
+  /** {@link #with} this index's snapshot with {@code policy} added or replacing its namesake. */
+  default ReachabilityIndex withPolicy(io.kubereach.model.NetworkPolicy policy) {
+    return with(snapshot().withPolicy(policy));
+  }
+
+  /**
    * Whether {@code source} can reach {@code destination} on {@code port} (S5), with caveats and a
    * lazily computed explanation.
    *

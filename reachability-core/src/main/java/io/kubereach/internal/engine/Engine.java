@@ -23,7 +23,21 @@ public final class Engine {
   private final IpClasses ipClasses;
   private final PodClasses classes;
   private final PortAtoms ports;
-  private final Matrices matrices;
+
+  /**
+   * The matrices once built. Without tiered policies they are built on first need: a what-if asks a
+   * few questions of a new index, and each is answered from two sides ({@link
+   * MatrixBuilder#allows}) until {@link #LAZY_ANSWERS} have been, or a question needs every cell.
+   */
+  private volatile Matrices complete;
+
+  private final MatrixBuilder builder;
+  private final java.util.concurrent.atomic.AtomicInteger lazyAnswers =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Questions answered side by side before the matrices are built: then lookups are cheaper. */
+  static final int LAZY_ANSWERS = 2_000;
+
   private final Ambiguities ambiguities;
   private final Map<BitSet, PortSet> portsBySignature = new ConcurrentHashMap<>();
   private final java.util.Set<io.kubereach.internal.semantics.TierRule> effectiveTierRules;
@@ -38,15 +52,22 @@ public final class Engine {
     this.classes =
         new PodClasses(table, selections, ips, policies.matchers().size(), policies.namedRefs());
     this.ports = new PortAtoms(policies, classes);
-    MatrixBuilder.Built built =
-        MatrixBuilder.build(policies, selections, classes, ipClasses, ports);
-    this.matrices = built.matrices();
-    this.ambiguities = built.ambiguities();
-    this.effectiveTierRules = java.util.Set.copyOf(built.effectiveTierRules());
+    this.builder = MatrixBuilder.of(policies, selections, classes, ipClasses, ports);
+    if (policies.tiered().findAny().isPresent()) {
+      // Tiers record ambiguous cells (T9) and the rules that decided (shadowing) as the matrices
+      // are built: build them now.
+      MatrixBuilder.Built built = builder.build();
+      this.complete = built.matrices();
+      this.ambiguities = built.ambiguities();
+      this.effectiveTierRules = java.util.Set.copyOf(built.effectiveTierRules());
+    } else {
+      this.ambiguities = new Ambiguities.Builder(ports.count()).build();
+      this.effectiveTierRules = java.util.Set.of();
+    }
     int k = classes.count();
     int portClasses = ports.count();
-    NetworkPolicyRows rows = built.networkPolicies();
-    int ipBits = built.ipBits();
+    NetworkPolicyRows rows = builder.networkPolicies();
+    int ipBits = ipClasses.count();
     this.redundancy =
         com.google.common.base.Suppliers.memoize(
             () -> Redundancy.find(rows, k, portClasses, ipBits));
@@ -122,26 +143,60 @@ public final class Engine {
 
   /** The number of distinct matrices. */
   public int matrixCount() {
-    return matrices.count();
+    return matrices().count();
   }
 
-  private int matrixOf(Port port) {
-    return matrices.matrixOfPortClass[ports.classOf(port)];
+  /** The matrices, built now if they were not yet. */
+  private Matrices matrices() {
+    Matrices m = complete;
+    if (m == null) {
+      synchronized (this) {
+        m = complete;
+        if (m == null) {
+          m = builder.build().matrices();
+          complete = m;
+        }
+      }
+    }
+    return m;
+  }
+
+  /** The matrices when built, or null while a question is still cheaper side by side. */
+  private Matrices built() {
+    Matrices m = complete;
+    if (m != null || lazyAnswers.incrementAndGet() <= LAZY_ANSWERS) {
+      return m;
+    }
+    return matrices();
   }
 
   /** Whether the rules let a pod of one class reach a distinct pod of another on a port. */
   public boolean allows(int sourceClass, int destinationClass, Port port) {
-    return Bits.get(matrices.pods[matrixOf(port)][sourceClass], destinationClass);
+    Matrices m = built();
+    int g = ports.classOf(port);
+    return m != null
+        ? Bits.get(m.pods[m.matrixOfPortClass[g]][sourceClass], destinationClass)
+        : builder.allows(sourceClass, destinationClass, g);
   }
 
   /** Whether the rules let a pod of the class reach the addresses of an atom on a port. */
   public boolean allowsTo(int sourceClass, int ipAtom, Port port) {
-    return Bits.get(matrices.toIp[matrixOf(port)][sourceClass], ipClasses.classOf(ipAtom));
+    Matrices m = built();
+    int g = ports.classOf(port);
+    int x = ipClasses.classOf(ipAtom);
+    return m != null
+        ? Bits.get(m.toIp[m.matrixOfPortClass[g]][sourceClass], x)
+        : builder.allowsTo(sourceClass, x, g);
   }
 
   /** Whether the rules let the addresses of an atom reach a pod of the class on a port. */
   public boolean allowsFrom(int ipAtom, int destinationClass, Port port) {
-    return Bits.get(matrices.fromIp[matrixOf(port)][destinationClass], ipClasses.classOf(ipAtom));
+    Matrices m = built();
+    int g = ports.classOf(port);
+    int x = ipClasses.classOf(ipAtom);
+    return m != null
+        ? Bits.get(m.fromIp[m.matrixOfPortClass[g]][destinationClass], x)
+        : builder.allowsFrom(x, destinationClass, g);
   }
 
   /** T9: whether no verdict of the snapshot depends on the order of same-priority policies. */
@@ -170,7 +225,7 @@ public final class Engine {
    */
   public void forEachReachable(int sourceClass, IntConsumer action) {
     long[] out = Bits.words(classes.count());
-    for (long[][] matrix : matrices.pods) {
+    for (long[][] matrix : matrices().pods) {
       Bits.orInto(out, matrix[sourceClass]);
     }
     Bits.forEach(out, action);
@@ -178,17 +233,17 @@ public final class Engine {
 
   /** The ports on which a pod of one class reaches a distinct pod of another. */
   public PortSet between(int sourceClass, int destinationClass) {
-    return ports(matrices.pods, sourceClass, destinationClass);
+    return ports(matrices().pods, sourceClass, destinationClass);
   }
 
   /** The ports on which a pod of the class reaches the addresses of an atom. */
   public PortSet toExternal(int sourceClass, int ipAtom) {
-    return ports(matrices.toIp, sourceClass, ipClasses.classOf(ipAtom));
+    return ports(matrices().toIp, sourceClass, ipClasses.classOf(ipAtom));
   }
 
   /** The ports on which the addresses of an atom reach a pod of the class. */
   public PortSet fromExternal(int ipAtom, int destinationClass) {
-    return ports(matrices.fromIp, destinationClass, ipClasses.classOf(ipAtom));
+    return ports(matrices().fromIp, destinationClass, ipClasses.classOf(ipAtom));
   }
 
   /** The ports of the matrices of one part (pods, toIp or fromIp) whose cell is set. */
@@ -198,7 +253,7 @@ public final class Engine {
    * rather than a union per pair.
    */
   public PortSet external(int[] classes, int[] atoms, boolean egress) {
-    long[][][] part = egress ? matrices.toIp : matrices.fromIp;
+    long[][][] part = egress ? matrices().toIp : matrices().fromIp;
     int[] ipCls = new int[atoms.length];
     for (int i = 0; i < atoms.length; i++) {
       ipCls[i] = ipClasses.classOf(atoms[i]);
@@ -221,7 +276,7 @@ public final class Engine {
 
   /** Whether a pod of the class is reached from some address atom on some port. */
   public boolean reachedFromOutside(int cls) {
-    for (long[][] m : matrices.fromIp) {
+    for (long[][] m : matrices().fromIp) {
       if (!Bits.isEmpty(m[cls])) {
         return true;
       }
@@ -246,7 +301,7 @@ public final class Engine {
         sig -> {
           PortSet out = PortSet.none();
           for (int m = sig.nextSetBit(0); m >= 0; m = sig.nextSetBit(m + 1)) {
-            out = out.union(matrices.portsOfMatrix[m]);
+            out = out.union(matrices().portsOfMatrix[m]);
           }
           return out;
         });

@@ -77,10 +77,45 @@ final class MatrixBuilder {
       PodClasses classes,
       IpClasses ipClasses,
       PortAtoms ports) {
-    return new MatrixBuilder(policies, selections, classes, ipClasses, ports).build();
+    return of(policies, selections, classes, ipClasses, ports).build();
   }
 
-  private Built build() {
+  /** A builder whose rows and columns are ready, and which builds the matrices when asked. */
+  static MatrixBuilder of(
+      CompiledPolicies policies,
+      ProfileSelections selections,
+      PodClasses classes,
+      IpClasses ipClasses,
+      PortAtoms ports) {
+    return new MatrixBuilder(policies, selections, classes, ipClasses, ports);
+  }
+
+  /** The NetworkPolicy rows, for redundancy (verify). */
+  NetworkPolicyRows networkPolicies() {
+    return networkPolicies;
+  }
+
+  /**
+   * S5, for one pair of classes on port class {@code g}, from their two sides alone: the cell
+   * {@link #build} would set, without building the other K² - 1. Only for policies without tiers
+   * (no ambiguity to record). Synchronised with {@link #build}: the row caches are shared.
+   */
+  synchronized boolean allows(int sourceClass, int destinationClass, int g) {
+    return Bits.get(side(PolicyType.Egress, sourceClass, g).classes(), destinationClass)
+        && Bits.get(side(PolicyType.Ingress, destinationClass, g).classes(), sourceClass);
+  }
+
+  /** The same toward an IP class: the egress side alone (no policy applies outside). */
+  synchronized boolean allowsTo(int sourceClass, int ipClass, int g) {
+    return Bits.get(side(PolicyType.Egress, sourceClass, g).ips(), ipClass);
+  }
+
+  /** The same from an IP class: the ingress side alone. */
+  synchronized boolean allowsFrom(int ipClass, int destinationClass, int g) {
+    return Bits.get(side(PolicyType.Ingress, destinationClass, g).ips(), ipClass);
+  }
+
+  synchronized Built build() {
     Matrices.Collector collector = new Matrices.Collector(ports.count());
     Ambiguities.Builder ambiguities = new Ambiguities.Builder(ports.count());
     boolean mayBeAmbiguous = admin.mayBeAmbiguous() || baseline.mayBeAmbiguous();

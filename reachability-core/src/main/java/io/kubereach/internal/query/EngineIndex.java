@@ -69,12 +69,17 @@ public final class EngineIndex implements ReachabilityIndex {
   private final Supplier<List<Warning>> warnings;
   private final Supplier<List<Limitation>> limitations;
 
-  private EngineIndex(ClusterSnapshot snapshot, AnalysisOptions options) {
+  /**
+   * @param previous an index whose pods, workloads and namespaces may be this snapshot's: then its
+   *     pod table, endpoints and caveats are shared (a what-if that changes policies only)
+   */
+  private EngineIndex(ClusterSnapshot snapshot, AnalysisOptions options, EngineIndex previous) {
     this.options = options;
-    this.table = PodTable.of(snapshot);
-    this.endpoints = Endpoints.of(table);
-    this.resolver = new EndpointResolver(endpoints);
-    this.caveats = new HostNetworkCaveats(table, endpoints);
+    boolean shared = previous != null && PodTable.sameTopology(previous.table.snapshot(), snapshot);
+    this.table = shared ? previous.table.forSnapshot(snapshot) : PodTable.of(snapshot);
+    this.endpoints = shared ? previous.endpoints : Endpoints.of(table);
+    this.resolver = shared ? previous.resolver : new EndpointResolver(endpoints);
+    this.caveats = shared ? previous.caveats : new HostNetworkCaveats(table, endpoints);
     this.policies = CompiledPolicies.of(snapshot);
     this.ips = IpMemberships.of(table, policies.matchers(), options);
     this.engine = Engine.build(table, policies, ips);
@@ -106,7 +111,12 @@ public final class EngineIndex implements ReachabilityIndex {
   /** The index of a snapshot: runs every step of the pipeline. */
   public static EngineIndex of(ClusterSnapshot snapshot, AnalysisOptions options) {
     return new EngineIndex(
-        requireNonNull(snapshot, "snapshot"), requireNonNull(options, "options"));
+        requireNonNull(snapshot, "snapshot"), requireNonNull(options, "options"), null);
+  }
+
+  @Override
+  public ReachabilityIndex with(ClusterSnapshot changed) {
+    return new EngineIndex(requireNonNull(changed, "changed"), options, this);
   }
 
   /** S12: IPv6 space is listed only when some input mentions an IPv6 address. */

@@ -90,9 +90,36 @@ public final class PodTable {
     this.podsByNamespace = Map.copyOf(byNamespace);
   }
 
+  private PodTable(PodTable shared, ClusterSnapshot snapshot) {
+    this.snapshot = snapshot;
+    this.pods = shared.pods;
+    this.namespaceLabels = shared.namespaceLabels;
+    this.podsByNamespace = shared.podsByNamespace;
+  }
+
   /** The pods of a snapshot. */
   public static PodTable of(ClusterSnapshot snapshot) {
     return new PodTable(snapshot);
+  }
+
+  /**
+   * The pods of {@code changed}, sharing this table when its pods, workloads and namespaces are
+   * this snapshot's (a change of policies or Services only): what a table holds is read from those
+   * three and nothing else.
+   */
+  public PodTable forSnapshot(ClusterSnapshot changed) {
+    return sameTopology(snapshot, changed) ? new PodTable(this, changed) : new PodTable(changed);
+  }
+
+  /** Whether two snapshots make the same table; lists shared by a what-if compare in O(1). */
+  public static boolean sameTopology(ClusterSnapshot a, ClusterSnapshot b) {
+    return same(a.pods(), b.pods())
+        && same(a.workloads(), b.workloads())
+        && same(a.namespaces(), b.namespaces());
+  }
+
+  private static boolean same(List<?> a, List<?> b) {
+    return a == b || a.equals(b);
   }
 
   /**
