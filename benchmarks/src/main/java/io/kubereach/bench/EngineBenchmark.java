@@ -5,6 +5,7 @@ import io.kubereach.Reachability;
 import io.kubereach.ReachabilityDiff;
 import io.kubereach.ReachabilityIndex;
 import io.kubereach.Verdict;
+import io.kubereach.model.PortSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -82,10 +83,23 @@ public class EngineBenchmark {
     }
   }
 
-  /** Index build: selectors, pod classes, port atoms, matrices. */
+  /**
+   * Index build: selectors, pod classes, port atoms, rows; without tiers the matrices wait for a
+   * question that needs them all (docs/architecture.md, "The pipeline").
+   */
   @Benchmark
   public ReachabilityIndex build(ClusterState cluster) {
     return Reachability.index(cluster.snapshot);
+  }
+
+  /**
+   * Index build with every matrix: the build followed by one question that needs them all (the
+   * ports between two endpoints), which is what a build cost before the matrices waited.
+   */
+  @Benchmark
+  public PortSet buildWithMatrices(ClusterState cluster, Built built) {
+    WhatIf w = built.whatIf;
+    return Reachability.index(cluster.snapshot).allowed(w.web(), w.api());
   }
 
   /** One {@code check} of a random pod pair resolved before ({@code index.resolved}) and port. */
