@@ -435,6 +435,35 @@ class SemanticsTest {
 
   @ParameterizedTest
   @EnumSource(Impl.class)
+  void anOldReplicaSetsTemplateDoesNotStandBesideItsDeployments(Impl impl) {
+    // S15: a live Deployment scaled to zero keeps its old ReplicaSets; their templates are past
+    // revisions of the Deployment's, which alone stands for the endpoint.
+    Workload web =
+        new Workload(
+            WorkloadKind.Deployment, "x", "web", 0, labels("app=web", "v=2"), List.of(), false);
+    Workload old =
+        new Workload(
+                WorkloadKind.ReplicaSet,
+                "x",
+                "web-1a2b",
+                0,
+                labels("app=web", "v=1"),
+                List.of(),
+                false)
+            .withOwner(new Owner("Deployment", "web"));
+    ClusterSnapshot c =
+        abc(policy("x", "closed").select("v=2").types(PolicyType.Ingress).build())
+            .withWorkload(web)
+            .withWorkload(old);
+    Analysis i = impl.index(c);
+    Endpoint w = Endpoint.workload(WorkloadKind.Deployment, "x", "web");
+    // Only v=2, which the policy closes: the old v=1 template would have opened the union.
+    assertThat(allowed(i, XA, w, Port.tcp(80))).isFalse();
+    assertThat(i.endpoints()).extracting(Object::toString).doesNotContain("x/web-1a2b[ReplicaSet]");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
   void workloadOfAtMostOneReplicaIsOnePodThatReachesItself(Impl impl) {
     // S11: replicas <= 1 stands for one pod, which always reaches itself; 2+ are distinct pods.
     ClusterSnapshot c = abc(policy("x", "deny").types(PolicyType.Ingress).build());

@@ -121,6 +121,9 @@ public final class ReferenceEvaluator {
       if (owned.contains(top)) {
         continue; // S15: real pods replace the template
       }
+      if (!top.equals(self) && workloadByText.containsKey(top.toString())) {
+        continue; // S15: a stamped workload's template is its owner's, which stands for both
+      }
       // S11: a workload of two or more replicas stands for distinct pods.
       pods.add(
           new RefPod(

@@ -67,6 +67,11 @@ public final class PodTable {
       if (withPods.contains(endpoint)) {
         continue; // S15: the real pods stand for it; its template is not a pod of its own
       }
+      if (!endpoint.equals(self) && workloads.containsKey(endpoint)) {
+        // S15: a ReplicaSet of a Deployment, a Job of a CronJob of the input: its template is a
+        // revision of its owner's, and the owner's current one stands for both.
+        continue;
+      }
       all.add(
           new AnalysisPod(
               all.size(),
