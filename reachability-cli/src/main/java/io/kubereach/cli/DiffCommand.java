@@ -54,8 +54,8 @@ final class DiffCommand implements Callable<Integer> {
       paramLabel = "FOLDER",
       description =
           "With --cluster: the manifests about to be applied. Objects of the same kind, namespace"
-              + " and name replace the live ones, and a replaced workload's running pods give way"
-              + " to its new template.")
+              + " and name replace the live ones; a workload applied with a new pod template has its"
+              + " running pods give way to that template.")
   Path apply;
 
   @Option(
@@ -81,8 +81,8 @@ final class DiffCommand implements Callable<Integer> {
     if (inputs.live()) {
       if (before != null || apply == null) {
         throw new IllegalArgumentException(
-            "diff --cluster compares the live cluster with --apply FOLDER applied on top; give"
-                + " --apply FOLDER and no OLD or NEW");
+            "with the live cluster (--cluster, --kubeconfig, --context, -n, -A) diff compares it"
+                + " with --apply FOLDER applied on top; give --apply FOLDER and no OLD or NEW");
       }
       LoadResult[] live = new LoadResult[1];
       old = inputs.loaded("read cluster", () -> live[0] = inputs.liveCluster(), spec).index();

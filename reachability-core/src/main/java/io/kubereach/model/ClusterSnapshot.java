@@ -340,12 +340,15 @@ public record ClusterSnapshot(
    *
    * <ul>
    *   <li>An object of the same kind, namespace and name is replaced; a new one is added.
-   *   <li>A replaced workload's controller-made objects (its ReplicaSets, its Jobs and their pods,
-   *       found by owner chain, S15) are dropped: the controller replaces them from the new
-   *       template, so the template stands for the workload until they run again.
-   *   <li>A namespace keeps the labels it has and gains or changes those {@code applied} gives it,
-   *       as {@code kubectl apply} merges labels; a namespace {@code applied} only refers to keeps
-   *       its labels.
+   *   <li>A workload applied with another pod template (labels, container ports, hostNetwork) loses
+   *       its controller-made objects (its ReplicaSets, its Jobs and their pods, found by owner
+   *       chain, S15): the controller replaces them, so the new template stands for the workload
+   *       until they run again. A workload applied with the template it runs keeps its pods, their
+   *       IPs and the labels controllers add to them.
+   *   <li>A namespace keeps the labels it has and gains or changes those {@code applied} gives it;
+   *       a label the folder leaves out is kept (kubectl removes it only if it applied it before,
+   *       which the snapshot cannot tell). A namespace {@code applied} only refers to keeps its
+   *       labels.
    *   <li>Limitations of both stay: an answer from either is as incomplete as its input.
    * </ul>
    *
@@ -358,9 +361,16 @@ public record ClusterSnapshot(
     requireNonNull(applied, "applied");
     Map<String, Workload> mine = new LinkedHashMap<>();
     workloads.forEach(w -> mine.put(workloadKey(w.kind().name(), w.namespace(), w.name()), w));
+    // Only a new template makes the controller replace the pods: a workload applied as it runs
+    // (or with other replicas) keeps them, with their IPs and the labels controllers add.
     Set<String> replaced = new HashSet<>();
-    applied.workloads.forEach(
-        w -> replaced.add(workloadKey(w.kind().name(), w.namespace(), w.name())));
+    for (Workload w : applied.workloads) {
+      String key = workloadKey(w.kind().name(), w.namespace(), w.name());
+      Workload live = mine.get(key);
+      if (live != null && !sameTemplate(live, w)) {
+        replaced.add(key);
+      }
+    }
     Predicate<Workload> stamped = w -> stampedByReplaced(w.owner(), w.namespace(), mine, replaced);
     Predicate<Pod> recreated = p -> stampedByReplaced(p.owner(), p.namespace(), mine, replaced);
     Map<String, Namespace> labelled = new LinkedHashMap<>();
@@ -391,6 +401,12 @@ public record ClusterSnapshot(
             clusterPolicies, applied.clusterPolicies, p -> p.kind() + " " + p.name(), p -> false),
         overlay(nodes, applied.nodes, Node::name, n -> false),
         both);
+  }
+
+  private static boolean sameTemplate(Workload a, Workload b) {
+    return a.templateLabels().equals(b.templateLabels())
+        && a.templatePorts().equals(b.templatePorts())
+        && a.hostNetwork() == b.hostNetwork();
   }
 
   private static String workloadKey(String kind, String namespace, String name) {

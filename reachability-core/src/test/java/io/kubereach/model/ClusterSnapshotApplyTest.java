@@ -66,6 +66,28 @@ class ClusterSnapshotApplyTest {
   }
 
   @Test
+  void aWorkloadAppliedWithTheTemplateItRunsKeepsItsPods() {
+    ClusterSnapshot applied =
+        ClusterSnapshot.builder()
+            .add(
+                new Workload(
+                    WorkloadKind.Deployment,
+                    "shop",
+                    "web",
+                    5, // scaled, same template
+                    Map.of("app", "web", "track", "old"),
+                    List.of(HTTP),
+                    false))
+            .build();
+
+    ClusterSnapshot next = live().apply(applied);
+
+    assertThat(next.pods()).isEqualTo(live().pods());
+    assertThat(next.workload(WorkloadKind.Deployment, "shop", "web").orElseThrow().replicas())
+        .isEqualTo(5);
+  }
+
+  @Test
   void aNamespaceMergesLabelsAsKubectlApplyDoesAndNewObjectsAreAdded() {
     ClusterSnapshot applied =
         ClusterSnapshot.builder()
