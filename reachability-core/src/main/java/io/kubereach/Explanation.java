@@ -37,7 +37,9 @@ import java.util.Optional;
  * @param destination the destination as queried
  * @param port the port as queried
  * @param allowed whether the connection is allowed
- * @param sourceMember the pod (pod granularity) or the single address the reasoning is about
+ * @param sourceMember the pod (pod granularity) or the single address the reasoning is about; the
+ *     endpoint itself when all its pods are alike to every policy (one class), since what is said
+ *     of one is said of each
  * @param destinationMember likewise for the destination
  * @param egress the egress side, of {@code sourceMember}
  * @param ingress the ingress side, of {@code destinationMember}

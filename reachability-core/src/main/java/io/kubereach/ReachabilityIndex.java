@@ -127,7 +127,8 @@ public interface ReachabilityIndex {
   /**
    * Every port between {@code source} and {@code destination} as maximal ranges of one verdict
    * (allowed or denied, ambiguous or not), in protocol and port order, each explained at its first
-   * port: the whole answer for a pair, with the reason for each part of it.
+   * port: the whole answer for a pair. Another port of a range has the same verdict, possibly by
+   * another rule; {@link #explain} says which.
    *
    * @throws IllegalArgumentException if an endpoint is unknown or both are external
    */

@@ -33,7 +33,12 @@ public record Limitation(Kind kind, String message) {
      * {@code domainNames} peers, whose addresses come from DNS answers and are outside the
      * manifests (T6).
      */
-    DOMAIN_NAMES
+    DOMAIN_NAMES,
+    /**
+     * Only some namespaces of a cluster were read: pods elsewhere are not in the answers, and their
+     * addresses count as external.
+     */
+    PART_OF_CLUSTER
   }
 
   /** Validates. */

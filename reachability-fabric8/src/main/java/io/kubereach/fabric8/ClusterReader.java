@@ -62,7 +62,8 @@ final class ClusterReader {
         objects = list(kind, null);
       }
       for (GenericKubernetesResource object : objects) {
-        if (kind == ClusterKind.POD && terminated(object)) {
+        if ((kind == ClusterKind.POD && terminated(object))
+            || (kind == ClusterKind.JOB && finished(object))) {
           continue;
         }
         // List items carry no kind; the decoder needs it.
@@ -80,6 +81,26 @@ final class ClusterReader {
     Object status = pod.getAdditionalProperties().get("status");
     Object phase = status instanceof Map<?, ?> m ? m.get("phase") : null;
     return "Succeeded".equals(phase) || "Failed".equals(phase);
+  }
+
+  /**
+   * A Job that has completed or failed runs no pod again; its template must not stand for a running
+   * one. (A CronJob's template does: it will run again.)
+   */
+  private static boolean finished(GenericKubernetesResource job) {
+    Object status = job.getAdditionalProperties().get("status");
+    Object conditions = status instanceof Map<?, ?> m ? m.get("conditions") : null;
+    if (!(conditions instanceof List<?> list)) {
+      return false;
+    }
+    for (Object c : list) {
+      if (c instanceof Map<?, ?> condition
+          && ("Complete".equals(condition.get("type")) || "Failed".equals(condition.get("type")))
+          && "True".equals(condition.get("status"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private GenericKubernetesResource namespace(String name) {
@@ -117,6 +138,7 @@ final class ClusterReader {
       } while (next != null && !next.isEmpty());
     } catch (KubernetesClientException e) {
       if (kind.optional && e.getCode() == 404) {
+        servedElsewhere(kind);
         return List.of(); // the CRD is not installed: the cluster has no such policy
       }
       throw failure(
@@ -130,6 +152,57 @@ final class ClusterReader {
           e);
     }
     return out;
+  }
+
+  /**
+   * A 404 for an admin-tier kind means "no such policy" only if no other version of its group
+   * serves it: policies of a version kubereach does not read would otherwise vanish unseen.
+   *
+   * @throws ClusterReadException if another version serves the kind
+   */
+  private void servedElsewhere(ClusterKind kind) {
+    io.fabric8.kubernetes.api.model.APIGroup group;
+    try {
+      group = client.getApiGroup(kind.group);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 404) {
+        return;
+      }
+      throw failure("discover the API group " + kind.group, "get", kind, e);
+    }
+    if (group == null || group.getVersions() == null) {
+      return;
+    }
+    for (var version : group.getVersions()) {
+      if (version.getVersion().equals(kind.version)) {
+        continue;
+      }
+      io.fabric8.kubernetes.api.model.APIResourceList resources;
+      try {
+        resources = client.getApiResources(version.getGroupVersion());
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == 404) {
+          continue;
+        }
+        throw failure("discover " + version.getGroupVersion(), "get", kind, e);
+      }
+      if (resources != null
+          && resources.getResources() != null
+          && resources.getResources().stream().anyMatch(r -> kind.plural.equals(r.getName()))) {
+        throw new ClusterReadException(
+            "the cluster at "
+                + server
+                + " serves "
+                + kind.kind
+                + " as "
+                + version.getGroupVersion()
+                + ", a version kubereach does not read (it reads "
+                + kind.apiVersion()
+                + "); its policies would be left out of every answer, so nothing is answered",
+            404,
+            null);
+      }
+    }
   }
 
   /** The failure in our words: what was asked, what came back, what to do. */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.kubereach.model.Limitation;
 import io.kubereach.yaml.LoadResult;
 import io.kubereach.yaml.ManifestException;
 import io.kubereach.yaml.ManifestReader;
@@ -94,7 +95,26 @@ public final class Fabric8Snapshots {
       ManifestReader reader, KubernetesClient client, Collection<String> namespaces) {
     requireNonNull(reader, "reader");
     ClusterReader cluster = new ClusterReader(requireNonNull(client, "client"));
-    List<String> texts = cluster.read(new TreeSet<>(namespaces));
-    return reader.readObjects(cluster.source(), texts);
+    TreeSet<String> chosen = new TreeSet<>(namespaces);
+    LoadResult loaded = reader.readObjects(cluster.source(), cluster.read(chosen));
+    if (chosen.isEmpty()) {
+      return loaded;
+    }
+    // Pods of the other namespaces are not read: their addresses would look external.
+    return new LoadResult(
+        loaded
+            .cluster()
+            .withLimitation(
+                new Limitation(
+                    Limitation.Kind.PART_OF_CLUSTER,
+                    "read only namespaces "
+                        + String.join(", ", chosen)
+                        + " of "
+                        + cluster.source()
+                        + ": pods elsewhere are not in the answers, and their addresses count as"
+                        + " external")),
+        loaded.warnings(),
+        loaded.notes(),
+        loaded.origins());
   }
 }

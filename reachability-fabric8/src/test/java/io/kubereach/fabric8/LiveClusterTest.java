@@ -53,6 +53,15 @@ class LiveClusterTest {
     assertThat(live.cluster().pods()).isNotEmpty();
     assertThat(live.cluster().pods()).allMatch(p -> p.namespace().equals("shop-frontend"));
     assertThat(live.cluster().namespaces()).extracting(n -> n.name()).contains("shop-frontend");
+    // The other namespaces' pods are not read: the answers say they are incomplete.
+    assertThat(live.cluster().limitations())
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.kind()).isEqualTo(io.kubereach.model.Limitation.Kind.PART_OF_CLUSTER);
+              assertThat(l.message())
+                  .startsWith("read only namespaces shop-frontend of cluster http");
+            });
   }
 
   @Test

@@ -30,7 +30,8 @@ import tools.jackson.core.JsonGenerator;
  * Writes kubereach's answers as the JSON documents the CLI prints (their schema is in docs/cli.md
  * and docs/verify.md), so that a tool can serve them without the CLI. Every document starts with
  * {@code schemaVersion}, says whether the answer is {@code complete} and, if not, why; records of a
- * list are one per line. Written as they are produced: memory stays flat however long the list.
+ * list are one per line, written one by one (the answer itself, e.g. the index's connection list,
+ * is in memory already).
  *
  * <pre>{@code
  * ReachabilityIndex index = Reachability.index(Manifests.load(dir).cluster());

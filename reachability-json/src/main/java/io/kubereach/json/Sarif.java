@@ -63,7 +63,8 @@ final class Sarif {
                 + ": "
                 + f.message());
         g.writeEndObject();
-        if (f.location().isPresent()) {
+        // A location with a line is in a file; an object read from an API has none to point at.
+        if (f.location().isPresent() && f.location().get().line() > 0) {
           SourceLocation l = f.location().get();
           g.writeName("locations");
           g.writeStartArray();

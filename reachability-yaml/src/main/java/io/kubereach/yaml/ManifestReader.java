@@ -187,8 +187,8 @@ public final class ManifestReader {
    * Reads objects that come from an API rather than a file (a live cluster, an embedder's model
    * objects), each one JSON text holding one object or a {@code List}. They are decoded and
    * validated exactly as manifests are, but nobody wrote them as text, so a diagnostic names the
-   * source, the object and the field, never a line: {@code cluster Pod shop/web-1
-   * spec.containers[0] .ports[0].containerPort: port 70000 is not in 1..65535}.
+   * source, the object and the field, never a line: {@code cluster https://10.0.0.1:6443/ Pod
+   * shop/web-1 spec.containers[0].ports[0].containerPort: port 70000 is not in 1..65535}.
    *
    * @param sourceName what the objects came from, e.g. {@code cluster https://10.0.0.1:6443}
    * @param jsonObjects one JSON text per object (or List)

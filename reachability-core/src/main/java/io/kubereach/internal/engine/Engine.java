@@ -15,8 +15,9 @@ import java.util.function.IntConsumer;
  * The bitset engine (docs/architecture.md): a straight pipeline from the policies' normal form to
  * the allowed-connection matrices, and the few questions the queries ask of them. Every answer is
  * about classes: pods of one class, and addresses of one atom, get the same answers; the S11 self
- * rule and S15 unions over an endpoint's pods are the queries' business. Immutable and thread-safe
- * (the port-set cache is concurrent and only memoises pure results).
+ * rule and S15 unions over an endpoint's pods are the queries' business. Its answers never change
+ * and it is thread-safe: the port-set cache only memoises pure results, and the matrices, built
+ * once on first need, are built under a lock with the builder's row caches.
  */
 public final class Engine {
   private final IpAtoms ipAtoms;

@@ -135,6 +135,10 @@ public final class LiveShop {
         .endSpec()
         .withNewStatus()
         .withSucceeded(1)
+        .addNewCondition()
+        .withType("Complete")
+        .withStatus("True")
+        .endCondition()
         .endStatus()
         .build();
   }
