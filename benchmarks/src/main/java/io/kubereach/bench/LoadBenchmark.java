@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -35,9 +36,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class LoadBenchmark {
 
-  /** The cluster as a YAML file. */
+  /**
+   * The cluster as a file: a multi-document YAML stream by default, or with {@code -p format=json}
+   * one JSON {@code List} document, the shape of a {@code kubectl get -A -o json} dump.
+   */
   @State(Scope.Benchmark)
   public static class YamlFile {
+    /** {@code yaml} or {@code json}. */
+    @Param({"yaml"})
+    public String format;
+
     Path dir;
     Path file;
     long bytes;
@@ -50,7 +58,7 @@ public class LoadBenchmark {
     @Setup(Level.Trial)
     public void write(ClusterState cluster) throws IOException {
       dir = Files.createTempDirectory("kubereach-bench");
-      file = dir.resolve("cluster.yaml");
+      file = dir.resolve("cluster." + format);
       bytes = WriteCluster.write(cluster.snapshot, file);
     }
 

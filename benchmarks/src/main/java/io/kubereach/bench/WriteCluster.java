@@ -50,7 +50,11 @@ public final class WriteCluster {
    */
   static long write(ClusterSnapshot cluster, Path file) throws IOException {
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-      Manifests.write(cluster, out);
+      if (file.toString().endsWith(".json")) {
+        Manifests.writeJson(cluster, out); // one List document, as kubectl get -A -o json
+      } else {
+        Manifests.write(cluster, out);
+      }
     }
     return Files.size(file);
   }

@@ -70,6 +70,36 @@ final class ManifestWriter {
     }
   }
 
+  private static final tools.jackson.databind.json.JsonMapper JSON =
+      tools.jackson.databind.json.JsonMapper.builder().build();
+
+  /**
+   * Writes one {@code List} document holding every object, as {@code kubectl get -A -o json} does:
+   * {@code apiVersion}, then {@code items} one per line, then {@code kind} and {@code metadata}.
+   * Without closing {@code out}.
+   */
+  static void writeJsonList(ClusterSnapshot cluster, OutputStream out) {
+    try (tools.jackson.core.JsonGenerator g =
+        JSON.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringProperty("apiVersion", "v1");
+      g.writeName("items");
+      g.writeStartArray();
+      for (ObjectNode doc : documents(cluster)) {
+        g.writeRaw('\n');
+        g.writeTree(doc);
+      }
+      g.writeEndArray();
+      g.writeStringProperty("kind", "List");
+      g.writeName("metadata");
+      g.writeStartObject();
+      g.writeStringProperty("resourceVersion", "");
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeRaw('\n');
+    }
+  }
+
   /** The manifests as tree nodes, one per object. */
   private static List<ObjectNode> documents(ClusterSnapshot cluster) {
     List<ObjectNode> out = new ArrayList<>();

@@ -138,6 +138,20 @@ public final class Manifests {
   }
 
   /**
+   * Writes a snapshot as one JSON {@code List} document, the shape of a {@code kubectl get -A -o
+   * json} dump, which this loader reads back into an equal snapshot (from a source whose name ends
+   * in {@code .json}). Does not close {@code out}.
+   *
+   * @param cluster the snapshot
+   * @param out where the JSON goes, as UTF-8
+   * @throws java.io.UncheckedIOException if writing fails
+   * @throws NullPointerException if an argument is null
+   */
+  public static void writeJson(ClusterSnapshot cluster, OutputStream out) {
+    ManifestWriter.writeJsonList(requireNonNull(cluster, "cluster"), requireNonNull(out, "out"));
+  }
+
+  /**
    * The manifests of {@link #write} as a string.
    *
    * @param cluster the snapshot

@@ -33,4 +33,26 @@ class ManifestWriterTest {
           .isEqualTo(cluster);
     }
   }
+
+  @Test
+  void theJsonListOfAClusterLoadsBackIntoIt() {
+    // One List document, items one per line, kind after items: a kubectl get -A -o json dump.
+    for (long seed = 0; seed < 500; seed++) {
+      ClusterSnapshot cluster = RandomClusters.generate(seed);
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      Manifests.writeJson(cluster, out);
+      String json = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(json).startsWith("{\"apiVersion\":\"v1\",\"items\":[");
+      assertThat(Manifests.parse("seed-" + seed + ".json", json).cluster())
+          .as("seed %d:%n%s", seed, json)
+          .isEqualTo(cluster);
+    }
+    ClusterSnapshot realistic = RealisticClusters.generate(1_000, 5L, Style.PODS);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    Manifests.writeJson(realistic, out);
+    assertThat(
+            Manifests.parse("cluster.json", out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .cluster())
+        .isEqualTo(realistic);
+  }
 }
