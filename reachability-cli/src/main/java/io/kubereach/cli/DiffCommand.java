@@ -86,6 +86,7 @@ final class DiffCommand implements Callable<Integer> {
       }
       LoadResult[] live = new LoadResult[1];
       old = inputs.loaded("read cluster", () -> live[0] = inputs.liveCluster(), spec).index();
+      ReachabilityIndex base = old;
       current =
           inputs
               .loaded(
@@ -95,7 +96,8 @@ final class DiffCommand implements Callable<Integer> {
                     return new LoadResult(
                         live[0].cluster().apply(folder.cluster()), folder.warnings());
                   },
-                  spec)
+                  spec,
+                  base)
               .index();
     } else {
       if (before == null || after == null || apply != null) {

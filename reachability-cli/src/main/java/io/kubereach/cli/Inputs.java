@@ -147,6 +147,27 @@ final class Inputs {
    * Like {@link #loaded(List, CommandSpec)}, for what {@code source} reads in phase {@code phase}.
    */
   Loaded loaded(String phase, java.util.function.Supplier<LoadResult> source, CommandSpec spec) {
+    return loaded(phase, source, spec, null);
+  }
+
+  /** What was printed to stderr already: a diff's two sides share most warnings, said once. */
+  private final java.util.Set<String> printed = new java.util.HashSet<>();
+
+  private void once(PrintWriter err, String line) {
+    if (printed.add(line)) {
+      err.println(line);
+    }
+  }
+
+  /**
+   * Like {@link #loaded(String, java.util.function.Supplier, CommandSpec)}; with a {@code base}
+   * index, the new one is {@code base.with(...)}: a what-if shares what it leaves as it was.
+   */
+  Loaded loaded(
+      String phase,
+      java.util.function.Supplier<LoadResult> source,
+      CommandSpec spec,
+      ReachabilityIndex base) {
     PrintWriter err = spec.commandLine().getErr();
     Phases phases = new Phases(err, verbose, !quiet && System.console() != null);
     phases.start(phase);
@@ -166,12 +187,15 @@ final class Inputs {
       loaded.notes().forEach(n -> err.println("info: " + n));
       Warnings.print(loaded.warnings(), verbose, err);
     }
-    ReachabilityIndex index = Reachability.index(loaded.cluster(), options());
+    ReachabilityIndex index =
+        base != null
+            ? base.with(loaded.cluster())
+            : Reachability.index(loaded.cluster(), options());
     phases.done(index.endpoints().size() + " endpoints");
     if (!quiet) {
-      index.warnings().forEach(w -> err.println("warning: " + w));
+      index.warnings().forEach(w -> once(err, "warning: " + w));
     }
-    index.limitations().forEach(l -> err.println("incomplete: " + l));
+    index.limitations().forEach(l -> once(err, "incomplete: " + l));
     return new Loaded(loaded, index);
   }
 
