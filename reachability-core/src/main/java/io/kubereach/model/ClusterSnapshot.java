@@ -59,7 +59,10 @@ public record ClusterSnapshot(
     clusterPolicies = List.copyOf(requireNonNull(clusterPolicies, "clusterPolicies"));
     nodes = List.copyOf(requireNonNull(nodes, "nodes"));
     limitations = List.copyOf(requireNonNull(limitations, "limitations"));
-    requireUnique(pods, p -> "Pod " + p.namespace() + "/" + p.name());
+    requireUnique(
+        pods,
+        p -> new Named(p.namespace(), p.name()),
+        p -> "Pod " + p.namespace() + "/" + p.name());
     requireUnique(workloads, w -> w.kind() + " " + w.namespace() + "/" + w.name());
     requireUnique(services, s -> "Service " + s.namespace() + "/" + s.name());
     requireUnique(policies, p -> "NetworkPolicy " + p.namespace() + "/" + p.name());
@@ -100,11 +103,19 @@ public record ClusterSnapshot(
   }
 
   private static <T> void requireUnique(List<T> items, Function<T, String> key) {
-    Set<String> seen = new HashSet<>();
+    requireUnique(items, key::apply, key);
+  }
+
+  /** A namespace and a name: a key without building a string per object (100k pods per what-if). */
+  private record Named(String namespace, String name) {}
+
+  private static <T> void requireUnique(
+      List<T> items, Function<T, Object> key, Function<T, String> describe) {
+    Set<Object> seen = new HashSet<>(items.size() * 2);
     for (T item : items) {
-      String k = key.apply(item);
-      if (!seen.add(k)) {
-        throw new IllegalArgumentException("duplicate " + k + "; names must be unique per kind");
+      if (!seen.add(key.apply(item))) {
+        throw new IllegalArgumentException(
+            "duplicate " + describe.apply(item) + "; names must be unique per kind");
       }
     }
   }

@@ -45,8 +45,9 @@ public final class Engine {
   private final ProfileSelections selections;
   private final com.google.common.base.Supplier<List<Redundancy.Finding>> redundancy;
 
-  private Engine(PodTable table, CompiledPolicies policies, IpMemberships ips) {
-    ProfileSelections selections = new ProfileSelections(table, policies);
+  private Engine(PodTable table, CompiledPolicies policies, IpMemberships ips, Engine previous) {
+    ProfileSelections selections =
+        new ProfileSelections(table, policies, previous == null ? null : previous.selections);
     this.selections = selections;
     this.ipAtoms = new IpAtoms(policies.matchers());
     this.ipClasses = new IpClasses(ipAtoms, policies.matchers());
@@ -107,7 +108,17 @@ public final class Engine {
 
   /** Runs the pipeline on one snapshot's products. */
   public static Engine build(PodTable table, CompiledPolicies policies, IpMemberships ips) {
-    return new Engine(table, policies, ips);
+    return new Engine(table, policies, ips, null);
+  }
+
+  /**
+   * Runs the pipeline for a what-if whose pods, namespaces and labels are {@code previous}'s (the
+   * same {@link PodTable} contents): the label profiles and every selection {@code previous}
+   * compiled are taken over, so a policy change compiles only its own selectors.
+   */
+  public static Engine build(
+      PodTable table, CompiledPolicies policies, IpMemberships ips, Engine previous) {
+    return new Engine(table, policies, ips, java.util.Objects.requireNonNull(previous));
   }
 
   /** The address atoms (S12). */

@@ -25,25 +25,46 @@ final class ProfileSelections {
   private record Profile(String namespace, Map<String, String> labels, boolean hostNetwork) {}
 
   private final int[] profileOfPod;
-  private final List<Profile> profiles = new ArrayList<>();
-  private final Map<String, List<Integer>> profilesByNamespace = new LinkedHashMap<>();
+  private final List<Profile> profiles;
+  private final Map<String, List<Integer>> profilesByNamespace;
   private final Map<Selection, Integer> ids = new HashMap<>();
   private final List<BitSet> selections = new ArrayList<>();
-  private final Map<Selection.Scope, List<String>> namespacesOfScope = new HashMap<>();
+  private final Map<Selection.Scope, List<String>> namespacesOfScope;
 
+  /** The selections of one table's policies, every one compiled. */
   ProfileSelections(PodTable table, CompiledPolicies policies) {
-    Map<Profile, Integer> profileIds = new HashMap<>();
-    profileOfPod = new int[table.size()];
-    for (AnalysisPod pod : table.pods()) {
-      Profile key = new Profile(pod.namespace(), pod.labels(), pod.hostNetwork());
-      Integer id = profileIds.get(key);
-      if (id == null) {
-        id = profiles.size();
-        profileIds.put(key, id);
-        profiles.add(key);
-        profilesByNamespace.computeIfAbsent(pod.namespace(), n -> new ArrayList<>()).add(id);
+    this(table, policies, null);
+  }
+
+  /**
+   * @param previous the selections of another index over the same pods, namespaces and labels (a
+   *     what-if that changes policies only): its profiles, and every selection it compiled, are
+   *     taken as they are; only new selections are compiled
+   */
+  ProfileSelections(PodTable table, CompiledPolicies policies, ProfileSelections previous) {
+    this.previous = previous;
+    if (previous != null) {
+      profileOfPod = previous.profileOfPod;
+      profiles = previous.profiles;
+      profilesByNamespace = previous.profilesByNamespace;
+      namespacesOfScope = new HashMap<>(previous.namespacesOfScope);
+    } else {
+      profiles = new ArrayList<>();
+      profilesByNamespace = new LinkedHashMap<>();
+      namespacesOfScope = new HashMap<>();
+      Map<Profile, Integer> profileIds = new HashMap<>();
+      profileOfPod = new int[table.size()];
+      for (AnalysisPod pod : table.pods()) {
+        Profile key = new Profile(pod.namespace(), pod.labels(), pod.hostNetwork());
+        Integer id = profileIds.get(key);
+        if (id == null) {
+          id = profiles.size();
+          profileIds.put(key, id);
+          profiles.add(key);
+          profilesByNamespace.computeIfAbsent(pod.namespace(), n -> new ArrayList<>()).add(id);
+        }
+        profileOfPod[pod.index()] = id;
       }
-      profileOfPod[pod.index()] = id;
     }
     for (CompiledPolicy policy : policies.all()) {
       compile(policy.subject(), table);
@@ -57,10 +78,20 @@ final class ProfileSelections {
         .tierRules()
         .map(TierRule::peers)
         .forEach(p -> p.selections().forEach(s -> compile(s, table)));
+    this.previous = null; // nothing more is compiled: let the old index go
   }
+
+  /** While constructing: the selections a what-if may take over. */
+  private ProfileSelections previous;
 
   private void compile(Selection selection, PodTable table) {
     if (ids.containsKey(selection)) {
+      return;
+    }
+    Integer before = previous == null ? null : previous.ids.get(selection);
+    if (before != null) {
+      ids.put(selection, selections.size());
+      selections.add(previous.selections.get(before)); // shared, never modified
       return;
     }
     BitSet bits = new BitSet(profiles.size());

@@ -81,8 +81,16 @@ public final class EngineIndex implements ReachabilityIndex {
     this.resolver = shared ? previous.resolver : new EndpointResolver(endpoints);
     this.caveats = shared ? previous.caveats : new HostNetworkCaveats(table, endpoints);
     this.policies = CompiledPolicies.of(snapshot);
-    this.ips = IpMemberships.of(table, policies.matchers(), options);
-    this.engine = Engine.build(table, policies, ips);
+    // Which address sets hold each pod's IPs depends on the pods and the sets alone: a what-if
+    // that keeps both (most policy changes) keeps the memberships, the costliest step of a build.
+    this.ips =
+        shared && previous.policies.matchers().equals(policies.matchers())
+            ? previous.ips
+            : IpMemberships.of(table, policies.matchers(), options);
+    this.engine =
+        shared
+            ? Engine.build(table, policies, ips, previous.engine)
+            : Engine.build(table, policies, ips);
     this.answers = new PairAnswers(table, engine);
     this.explainer = new Explainer(table, policies, ips, engine);
     this.tierCaveats = new TierCaveats(table, policies, ips, explainer);
