@@ -16,14 +16,9 @@ import java.util.List;
 final class ExplainedMap {
   private ExplainedMap() {}
 
-  /** The ranges of one pair with one verdict each (ReachabilityIndex.explainRanges). */
-  static List<RangeVerdict> parts(ReachabilityIndex index, Endpoint src, Endpoint dst) {
-    return index.explainRanges(src, dst);
-  }
-
   static void txt(ReachabilityIndex index, List<Endpoint[]> pairs, String only, PrintWriter out) {
     for (Endpoint[] p : pairs) {
-      List<RangeVerdict> parts = filtered(parts(index, p[0], p[1]), only);
+      List<RangeVerdict> parts = filtered(index.explainRanges(p[0], p[1]), only);
       if (parts.isEmpty()) {
         continue;
       }
@@ -46,7 +41,7 @@ final class ExplainedMap {
     out.println("| source | destination | ports | verdict | egress | ingress |");
     out.println("|---|---|---|---|---|---|");
     for (Endpoint[] p : pairs) {
-      for (RangeVerdict part : filtered(parts(index, p[0], p[1]), only)) {
+      for (RangeVerdict part : filtered(index.explainRanges(p[0], p[1]), only)) {
         out.println(
             "| "
                 + String.join(

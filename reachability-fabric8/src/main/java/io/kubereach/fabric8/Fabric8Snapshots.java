@@ -37,6 +37,10 @@ import java.util.TreeSet;
 public final class Fabric8Snapshots {
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
+  /** The loader with its default limits, strict. */
+  private static final ManifestReader DEFAULTS =
+      Manifests.withLimits(io.kubereach.yaml.Limits.defaults());
+
   private Fabric8Snapshots() {}
 
   /**
@@ -47,7 +51,7 @@ public final class Fabric8Snapshots {
    * @throws NullPointerException if {@code objects} or an element is null
    */
   public static LoadResult fromObjects(Collection<? extends KubernetesResource> objects) {
-    return fromObjects(Manifests.withLimits(io.kubereach.yaml.Limits.defaults()), objects);
+    return fromObjects(DEFAULTS, objects);
   }
 
   /**
@@ -81,8 +85,7 @@ public final class Fabric8Snapshots {
    * @throws ManifestException if the cluster holds an object kubereach cannot read
    */
   public static LoadResult fromCluster(KubernetesClient client, Collection<String> namespaces) {
-    return fromCluster(
-        Manifests.withLimits(io.kubereach.yaml.Limits.defaults()), client, namespaces);
+    return fromCluster(DEFAULTS, client, namespaces);
   }
 
   /**

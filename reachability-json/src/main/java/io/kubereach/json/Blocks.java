@@ -29,12 +29,21 @@ final class Blocks {
     return FACTORY.createGenerator(ObjectWriteContext.empty(), out);
   }
 
-  /** A document opened: its object, and {@code schemaVersion} first. */
-  static JsonGenerator document(Writer out) {
-    JsonGenerator g = generator(out);
-    g.writeStartObject();
-    g.writeNumberProperty("schemaVersion", KubereachJson.SCHEMA_VERSION);
-    return g;
+  /**
+   * One document: its object with {@code schemaVersion} first, what {@code body} writes, the
+   * closing brace and a line break; a failing writer is an {@link java.io.UncheckedIOException}.
+   */
+  static void document(Writer out, java.util.function.Consumer<JsonGenerator> body) {
+    guarded(
+        () -> {
+          try (JsonGenerator g = generator(out)) {
+            g.writeStartObject();
+            g.writeNumberProperty("schemaVersion", KubereachJson.SCHEMA_VERSION);
+            body.accept(g);
+            g.writeEndObject();
+          }
+          write(out, "\n");
+        });
   }
 
   /** A line break between records, so that a large document can be read line by line. */

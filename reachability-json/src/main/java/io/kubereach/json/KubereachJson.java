@@ -66,53 +66,46 @@ public final class KubereachJson {
       Function<Endpoint, List<Caveat>> caveats,
       List<Limitation> limitations,
       Writer out) {
-    Blocks.guarded(
-        () -> {
-          try (JsonGenerator g = Blocks.document(out)) {
-            Blocks.completeness(g, limitations.isEmpty(), limitations);
-            g.writeNumberProperty("count", connections.size());
-            g.writeName("connections");
-            g.writeStartArray();
-            for (Connection c : connections) {
-              newline(g, out);
-              g.writeStartObject();
-              Blocks.endpoint(g, "source", c.source());
-              Blocks.endpoint(g, "destination", c.destination());
-              Blocks.ports(g, "ports", c.ports());
-              Blocks.caveats(
-                  g,
-                  "caveats",
-                  Stream.concat(
-                          caveats.apply(c.source()).stream(),
-                          caveats.apply(c.destination()).stream())
-                      .distinct()
-                      .toList());
-              g.writeEndObject();
-            }
-            g.writeEndArray();
+    Blocks.document(
+        out,
+        g -> {
+          Blocks.completeness(g, limitations.isEmpty(), limitations);
+          g.writeNumberProperty("count", connections.size());
+          g.writeName("connections");
+          g.writeStartArray();
+          for (Connection c : connections) {
+            newline(g, out);
+            g.writeStartObject();
+            Blocks.endpoint(g, "source", c.source());
+            Blocks.endpoint(g, "destination", c.destination());
+            Blocks.ports(g, "ports", c.ports());
+            Blocks.caveats(
+                g,
+                "caveats",
+                Stream.concat(
+                        caveats.apply(c.source()).stream(), caveats.apply(c.destination()).stream())
+                    .distinct()
+                    .toList());
             g.writeEndObject();
           }
-          Blocks.write(out, "\n");
+          g.writeEndArray();
         });
   }
 
   /** One verdict with its explanation ({@code eval -o json}). */
   public static void verdict(Verdict v, List<Limitation> limitations, Writer out) {
-    Blocks.guarded(
-        () -> {
-          try (JsonGenerator g = Blocks.document(out)) {
-            Blocks.endpoint(g, "source", v.source());
-            Blocks.endpoint(g, "destination", v.destination());
-            g.writeStringProperty("protocol", v.port().protocol().name());
-            g.writeNumberProperty("port", v.port().number());
-            g.writeBooleanProperty("allowed", v.allowed());
-            g.writeBooleanProperty("ambiguous", v.ambiguous());
-            Blocks.completeness(g, v.complete(), limitations);
-            Blocks.caveats(g, "caveats", v.caveats());
-            Blocks.explanation(g, "explanation", v.explanation());
-            g.writeEndObject();
-          }
-          Blocks.write(out, "\n");
+    Blocks.document(
+        out,
+        g -> {
+          Blocks.endpoint(g, "source", v.source());
+          Blocks.endpoint(g, "destination", v.destination());
+          g.writeStringProperty("protocol", v.port().protocol().name());
+          g.writeNumberProperty("port", v.port().number());
+          g.writeBooleanProperty("allowed", v.allowed());
+          g.writeBooleanProperty("ambiguous", v.ambiguous());
+          Blocks.completeness(g, v.complete(), limitations);
+          Blocks.caveats(g, "caveats", v.caveats());
+          Blocks.explanation(g, "explanation", v.explanation());
         });
   }
 
@@ -120,30 +113,27 @@ public final class KubereachJson {
    * A Service's verdict, one per backend on its target port (S14; {@code eval -d svc[Service]}).
    */
   public static void serviceVerdict(ServiceVerdict v, Writer out) {
-    Blocks.guarded(
-        () -> {
-          long allowed = v.backends().stream().filter(ServiceVerdict.Backend::allowed).count();
-          try (JsonGenerator g = Blocks.document(out)) {
-            Blocks.endpoint(g, "source", v.source());
-            g.writeStringProperty("service", v.service().toString());
-            g.writeStringProperty("protocol", v.servicePort().protocol().name());
-            g.writeNumberProperty("port", v.servicePort().port());
-            g.writeBooleanProperty("allowed", v.allowedToAll());
-            g.writeNumberProperty("backendsAllowed", allowed);
-            g.writeName("backends");
-            g.writeStartArray();
-            for (ServiceVerdict.Backend b : v.backends()) {
-              g.writeStartObject();
-              Blocks.endpoint(g, "endpoint", b.endpoint());
-              g.writeBooleanProperty("allowed", b.allowed());
-              b.targetPort().ifPresent(p -> g.writeNumberProperty("targetPort", p.number()));
-              g.writeStringProperty("resolution", b.resolution());
-              g.writeEndObject();
-            }
-            g.writeEndArray();
+    long allowed = v.backends().stream().filter(ServiceVerdict.Backend::allowed).count();
+    Blocks.document(
+        out,
+        g -> {
+          Blocks.endpoint(g, "source", v.source());
+          g.writeStringProperty("service", v.service().toString());
+          g.writeStringProperty("protocol", v.servicePort().protocol().name());
+          g.writeNumberProperty("port", v.servicePort().port());
+          g.writeBooleanProperty("allowed", v.allowedToAll());
+          g.writeNumberProperty("backendsAllowed", allowed);
+          g.writeName("backends");
+          g.writeStartArray();
+          for (ServiceVerdict.Backend b : v.backends()) {
+            g.writeStartObject();
+            Blocks.endpoint(g, "endpoint", b.endpoint());
+            g.writeBooleanProperty("allowed", b.allowed());
+            b.targetPort().ifPresent(p -> g.writeNumberProperty("targetPort", p.number()));
+            g.writeStringProperty("resolution", b.resolution());
             g.writeEndObject();
           }
-          Blocks.write(out, "\n");
+          g.writeEndArray();
         });
   }
 
@@ -157,131 +147,116 @@ public final class KubereachJson {
       List<Map.Entry<Endpoint, Endpoint>> pairs,
       Predicate<RangeVerdict> which,
       Writer out) {
-    Blocks.guarded(
-        () -> {
-          try (JsonGenerator g = Blocks.document(out)) {
-            Blocks.completeness(g, index.limitations().isEmpty(), index.limitations());
-            g.writeName("pairs");
+    Blocks.document(
+        out,
+        g -> {
+          Blocks.completeness(g, index.limitations().isEmpty(), index.limitations());
+          g.writeName("pairs");
+          g.writeStartArray();
+          for (Map.Entry<Endpoint, Endpoint> p : pairs) {
+            List<RangeVerdict> parts =
+                index.explainRanges(p.getKey(), p.getValue()).stream().filter(which).toList();
+            if (parts.isEmpty()) {
+              continue;
+            }
+            newline(g, out);
+            g.writeStartObject();
+            Blocks.endpoint(g, "source", p.getKey());
+            Blocks.endpoint(g, "destination", p.getValue());
+            g.writeName("ranges");
             g.writeStartArray();
-            for (Map.Entry<Endpoint, Endpoint> p : pairs) {
-              List<RangeVerdict> parts =
-                  index.explainRanges(p.getKey(), p.getValue()).stream().filter(which).toList();
-              if (parts.isEmpty()) {
-                continue;
-              }
-              newline(g, out);
+            for (RangeVerdict part : parts) {
               g.writeStartObject();
-              Blocks.endpoint(g, "source", p.getKey());
-              Blocks.endpoint(g, "destination", p.getValue());
-              g.writeName("ranges");
-              g.writeStartArray();
-              for (RangeVerdict part : parts) {
-                g.writeStartObject();
-                Blocks.ports(g, "ports", PortSet.of(part.ports()));
-                g.writeBooleanProperty("allowed", part.allowed());
-                g.writeBooleanProperty("ambiguous", part.ambiguous());
-                Blocks.explanation(g, "explanation", part.explanation());
-                g.writeEndObject();
-              }
-              g.writeEndArray();
+              Blocks.ports(g, "ports", PortSet.of(part.ports()));
+              g.writeBooleanProperty("allowed", part.allowed());
+              g.writeBooleanProperty("ambiguous", part.ambiguous());
+              Blocks.explanation(g, "explanation", part.explanation());
               g.writeEndObject();
             }
             g.writeEndArray();
             g.writeEndObject();
           }
-          Blocks.write(out, "\n");
+          g.writeEndArray();
         });
   }
 
   /** What changed between two versions ({@code diff -o json}). */
   public static void diff(ReachabilityDiff diff, List<Limitation> limitations, Writer out) {
-    Blocks.guarded(
-        () -> {
-          try (JsonGenerator g = Blocks.document(out)) {
-            Blocks.completeness(g, limitations.isEmpty(), limitations);
-            g.writeNumberProperty("count", diff.changes().size());
-            g.writeName("changes");
-            g.writeStartArray();
-            for (ConnectionChange c : diff.changes()) {
-              newline(g, out);
-              g.writeStartObject();
-              g.writeStringProperty("change", c.kind().name().toLowerCase(Locale.ROOT));
-              Blocks.endpoint(g, "source", c.source());
-              Blocks.endpoint(g, "destination", c.destination());
-              Blocks.ports(g, "before", c.before());
-              Blocks.ports(g, "after", c.after());
-              g.writeEndObject();
-            }
-            g.writeEndArray();
+    Blocks.document(
+        out,
+        g -> {
+          Blocks.completeness(g, limitations.isEmpty(), limitations);
+          g.writeNumberProperty("count", diff.changes().size());
+          g.writeName("changes");
+          g.writeStartArray();
+          for (ConnectionChange c : diff.changes()) {
+            newline(g, out);
+            g.writeStartObject();
+            g.writeStringProperty("change", c.kind().name().toLowerCase(Locale.ROOT));
+            Blocks.endpoint(g, "source", c.source());
+            Blocks.endpoint(g, "destination", c.destination());
+            Blocks.ports(g, "before", c.before());
+            Blocks.ports(g, "after", c.after());
             g.writeEndObject();
           }
-          Blocks.write(out, "\n");
+          g.writeEndArray();
         });
   }
 
   /** The findings of a review ({@code verify -o json}; docs/verify.md). */
   public static void findings(VerifyReport report, Writer out) {
-    Blocks.guarded(
-        () -> {
-          try (JsonGenerator g = Blocks.document(out)) {
-            Blocks.completeness(g, report.complete(), report.limitations());
-            g.writeNumberProperty("count", report.findings().size());
-            g.writeName("findings");
-            g.writeStartArray();
-            for (Finding f : report.findings()) {
-              g.writeStartObject();
-              g.writeStringProperty("check", f.check());
-              g.writeStringProperty("severity", f.severity().toString());
-              g.writeStringProperty("subject", f.subject());
-              f.policy().ifPresent(p -> Blocks.policy(g, "policy", p));
-              f.direction()
-                  .ifPresent(
-                      d -> g.writeStringProperty("direction", d.name().toLowerCase(Locale.ROOT)));
-              if (f.rule().isPresent()) {
-                g.writeNumberProperty("rule", f.rule().getAsInt());
-              }
-              Blocks.strings(g, "evidence", f.evidence());
-              f.location().ifPresent(l -> location(g, l));
-              g.writeStringProperty("message", f.message());
-              g.writeStringProperty("fingerprint", f.fingerprint());
-              g.writeEndObject();
+    Blocks.document(
+        out,
+        g -> {
+          Blocks.completeness(g, report.complete(), report.limitations());
+          g.writeNumberProperty("count", report.findings().size());
+          g.writeName("findings");
+          g.writeStartArray();
+          for (Finding f : report.findings()) {
+            g.writeStartObject();
+            g.writeStringProperty("check", f.check());
+            g.writeStringProperty("severity", f.severity().toString());
+            g.writeStringProperty("subject", f.subject());
+            f.policy().ifPresent(p -> Blocks.policy(g, "policy", p));
+            f.direction()
+                .ifPresent(
+                    d -> g.writeStringProperty("direction", d.name().toLowerCase(Locale.ROOT)));
+            if (f.rule().isPresent()) {
+              g.writeNumberProperty("rule", f.rule().getAsInt());
             }
-            g.writeEndArray();
+            Blocks.strings(g, "evidence", f.evidence());
+            f.location().ifPresent(l -> location(g, l));
+            g.writeStringProperty("message", f.message());
+            g.writeStringProperty("fingerprint", f.fingerprint());
             g.writeEndObject();
           }
-          Blocks.write(out, "\n");
+          g.writeEndArray();
         });
   }
 
   /** The findings of a review as SARIF 2.1.0, for code-scanning dashboards ({@code -o sarif}). */
   public static void sarif(VerifyReport report, Writer out) {
-    Blocks.guarded(
-        () -> {
-          Sarif.write(report, out);
-        });
+    Blocks.guarded(() -> Sarif.write(report, out));
   }
 
   /** How far an attacker gets from one endpoint, or from the internet ({@code blast-radius}). */
   public static void blastRadius(BlastRadius r, List<Limitation> limitations, Writer out) {
-    Blocks.guarded(
-        () -> {
-          try (JsonGenerator g = Blocks.document(out)) {
-            Blocks.completeness(g, limitations.isEmpty(), limitations);
-            g.writeStringProperty("source", r.sourceText());
-            g.writeNumberProperty("maxHops", r.maxHops());
-            g.writeName("reached");
-            g.writeStartArray();
-            for (BlastRadius.Reached x : r.reached()) {
-              g.writeStartObject();
-              g.writeStringProperty("endpoint", x.endpoint().toString());
-              g.writeNumberProperty("hops", x.hops());
-              hops(g, x.path());
-              g.writeEndObject();
-            }
-            g.writeEndArray();
+    Blocks.document(
+        out,
+        g -> {
+          Blocks.completeness(g, limitations.isEmpty(), limitations);
+          g.writeStringProperty("source", r.sourceText());
+          g.writeNumberProperty("maxHops", r.maxHops());
+          g.writeName("reached");
+          g.writeStartArray();
+          for (BlastRadius.Reached x : r.reached()) {
+            g.writeStartObject();
+            g.writeStringProperty("endpoint", x.endpoint().toString());
+            g.writeNumberProperty("hops", x.hops());
+            hops(g, x.path());
             g.writeEndObject();
           }
-          Blocks.write(out, "\n");
+          g.writeEndArray();
         });
   }
 
@@ -294,20 +269,17 @@ public final class KubereachJson {
       BlastRadius.TargetPath p,
       List<Limitation> limitations,
       Writer out) {
-    Blocks.guarded(
-        () -> {
-          try (JsonGenerator g = Blocks.document(out)) {
-            Blocks.completeness(g, limitations.isEmpty(), limitations);
-            g.writeStringProperty("source", source.map(Object::toString).orElse("internet"));
-            g.writeStringProperty("target", p.target().toString());
-            g.writeBooleanProperty("reached", p.reached());
-            g.writeNumberProperty("hops", p.path().size());
-            hops(g, p.path());
-            Blocks.strings(
-                g, "chokePoints", p.chokePoints().stream().map(Connection::toString).toList());
-            g.writeEndObject();
-          }
-          Blocks.write(out, "\n");
+    Blocks.document(
+        out,
+        g -> {
+          Blocks.completeness(g, limitations.isEmpty(), limitations);
+          g.writeStringProperty("source", source.map(Object::toString).orElse("internet"));
+          g.writeStringProperty("target", p.target().toString());
+          g.writeBooleanProperty("reached", p.reached());
+          g.writeNumberProperty("hops", p.path().size());
+          hops(g, p.path());
+          Blocks.strings(
+              g, "chokePoints", p.chokePoints().stream().map(Connection::toString).toList());
         });
   }
 

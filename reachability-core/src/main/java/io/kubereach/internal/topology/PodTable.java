@@ -108,12 +108,12 @@ public final class PodTable {
   }
 
   /**
-   * The pods of {@code changed}, sharing this table when its pods, workloads and namespaces are
-   * this snapshot's (a change of policies or Services only): what a table holds is read from those
+   * This table's pods for {@code changed}, whose pods, workloads and namespaces are this snapshot's
+   * ({@link #sameTopology}, which the caller has checked): what a table holds is read from those
    * three and nothing else.
    */
   public PodTable forSnapshot(ClusterSnapshot changed) {
-    return sameTopology(snapshot, changed) ? new PodTable(this, changed) : new PodTable(changed);
+    return new PodTable(this, changed);
   }
 
   /** Whether two snapshots make the same table; lists shared by a what-if compare in O(1). */
