@@ -26,12 +26,51 @@ final class IpAddresses {
 
   /** A single address in canonical form (RFC 5952 for IPv6). */
   static String canonicalAddress(String text, String what) {
+    if (isCanonicalIpv4(text)) {
+      return text; // the usual pod IP: what the library would return, without parsing it
+    }
     IPAddress a = parse(text, what);
     if (a.isPrefixed() || !a.isSingleNetwork() || a.getCount().intValue() != 1) {
       throw new IllegalArgumentException(
           what + " '" + text + "' is not a single IP address; write it without a prefix");
     }
     return a.toCanonicalString();
+  }
+
+  /**
+   * Whether {@code text} is four decimal octets of 0..255 without leading zeros, the form the
+   * library writes an IPv4 address in.
+   */
+  static boolean isCanonicalIpv4(String text) {
+    if (text == null) {
+      return false;
+    }
+    int octets = 0;
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      int start = i;
+      int value = 0;
+      while (i < n && i - start < 3 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+        value = value * 10 + (text.charAt(i++) - '0');
+      }
+      int digits = i - start;
+      if (digits == 0 || value > 255 || (digits > 1 && text.charAt(start) == '0')) {
+        return false;
+      }
+      octets++;
+      if (i == n) {
+        break;
+      }
+      if (text.charAt(i) != '.' || octets == 4) {
+        return false;
+      }
+      i++;
+      if (i == n) {
+        return false; // a trailing dot
+      }
+    }
+    return octets == 4;
   }
 
   /** A single address as the library's value. */

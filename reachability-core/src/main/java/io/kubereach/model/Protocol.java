@@ -19,6 +19,11 @@ public enum Protocol {
    * @throws IllegalArgumentException if {@code text} is not TCP, UDP or SCTP
    */
   public static Protocol parse(String text) {
+    for (Protocol p : values()) {
+      if (p.name().equals(text)) {
+        return p; // as written in nearly every manifest
+      }
+    }
     String upper = text.trim().toUpperCase(Locale.ROOT);
     for (Protocol p : values()) {
       if (p.name().equals(upper)) {
