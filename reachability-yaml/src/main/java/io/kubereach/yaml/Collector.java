@@ -11,6 +11,7 @@ import io.kubereach.model.Workload;
 import io.kubereach.yaml.Decoder.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,14 +21,72 @@ import java.util.Map;
  * thread-safe: one per load.
  */
 final class Collector {
-  private final ClusterSnapshot.Builder snapshot = ClusterSnapshot.builder();
-  private final Map<String, Seen> seen = new HashMap<>();
+  /** Every object read, by kind and name, in the order read; the snapshot is built from them. */
+  private final Map<String, Seen> seen = new LinkedHashMap<>();
+
+  private final List<Limitation> limitations = new ArrayList<>();
   private final List<Diagnostic> notes = new ArrayList<>();
   private final Map<String, List<io.kubereach.SourceLocation>> rules = new HashMap<>();
   private final Map<String, java.util.Set<String>> ignored = new HashMap<>();
   private final List<Diagnostic> errors = new ArrayList<>();
   private final List<Diagnostic> warnings = new ArrayList<>();
   private final List<Throwable> causes = new ArrayList<>();
+
+  /** While a {@link Savepoint} is open: how to undo what is not a list's size. */
+  private List<Runnable> undo;
+
+  /**
+   * What was collected before a point, to return to it (see {@link Decoder#item}): the items of a
+   * {@code List} are decoded before the document says it is one.
+   */
+  record Savepoint(int errors, int causes, int warnings, int notes, int limitations) {}
+
+  /** Opens a savepoint; one at a time. */
+  Savepoint savepoint() {
+    if (undo != null) {
+      throw new IllegalStateException("a savepoint is already open");
+    }
+    undo = new ArrayList<>();
+    return new Savepoint(
+        errors.size(), causes.size(), warnings.size(), notes.size(), limitations.size());
+  }
+
+  /** Keeps what was collected since {@code point}. */
+  void commit(Savepoint point) {
+    undo = null;
+  }
+
+  /** Forgets everything collected since {@code point}, as if it had never been read. */
+  void rollback(Savepoint point) {
+    for (int i = undo.size() - 1; i >= 0; i--) {
+      undo.get(i).run();
+    }
+    undo = null;
+    truncate(errors, point.errors());
+    truncate(causes, point.causes());
+    truncate(warnings, point.warnings());
+    truncate(notes, point.notes());
+    truncate(limitations, point.limitations());
+  }
+
+  private static void truncate(List<?> list, int size) {
+    list.subList(size, list.size()).clear();
+  }
+
+  /** Puts {@code value} at {@code key}, remembering how to undo it while a savepoint is open. */
+  private <V> void put(Map<String, V> map, String key, V value) {
+    V old = map.put(key, value);
+    if (undo != null) {
+      undo.add(
+          () -> {
+            if (old == null) {
+              map.remove(key);
+            } else {
+              map.put(key, old);
+            }
+          });
+    }
+  }
 
   void error(Diagnostic diagnostic) {
     errors.add(diagnostic);
@@ -45,62 +104,50 @@ final class Collector {
   }
 
   void add(Namespace namespace, Location where) {
-    if (unique("Namespace " + namespace.name(), namespace, where)) {
-      snapshot.add(namespace);
-    }
+    unique("Namespace " + namespace.name(), namespace, where);
   }
 
   void add(Pod pod, Location where) {
-    if (unique("Pod " + pod.namespace() + "/" + pod.name(), pod, where)) {
-      snapshot.add(pod);
-    }
+    unique("Pod " + pod.namespace() + "/" + pod.name(), pod, where);
   }
 
   void add(Workload workload, Location where) {
-    if (unique(
-        workload.kind() + " " + workload.namespace() + "/" + workload.name(), workload, where)) {
-      snapshot.add(workload);
-    }
+    unique(workload.kind() + " " + workload.namespace() + "/" + workload.name(), workload, where);
   }
 
   void add(Service service, Location where) {
-    if (unique("Service " + service.namespace() + "/" + service.name(), service, where)) {
-      snapshot.add(service);
-    }
+    unique("Service " + service.namespace() + "/" + service.name(), service, where);
   }
 
   void add(ClusterNetworkPolicy policy, Location where) {
-    if (unique(policy.kind() + " " + policy.name(), policy, where)) {
-      snapshot.add(policy);
-    }
+    unique(policy.kind() + " " + policy.name(), policy, where);
   }
 
   void add(io.kubereach.model.Node node, Location where) {
-    if (unique("Node " + node.name(), node, where)) {
-      snapshot.add(node);
-    }
+    unique("Node " + node.name(), node, where);
   }
 
   /** What the input leaves out: makes the snapshot, and every answer from it, incomplete. */
   void limitation(Limitation limitation) {
-    snapshot.add(limitation);
+    limitations.add(limitation);
   }
 
   void add(NetworkPolicy policy, Location where) {
-    if (unique("NetworkPolicy " + policy.namespace() + "/" + policy.name(), policy, where)) {
-      snapshot.add(policy);
-    }
+    unique("NetworkPolicy " + policy.namespace() + "/" + policy.name(), policy, where);
   }
 
   /**
-   * Whether the object is new. The same object twice (a manifest applied from two files) is read
-   * once with a warning; another object of the same kind, namespace and name is an error naming
-   * both places.
+   * Records the object, unless it was read before. The same object twice (a manifest applied from
+   * two files) is read once with a warning; another object of the same kind, namespace and name is
+   * an error naming both places.
    */
-  private boolean unique(String key, Object object, Location where) {
+  private void unique(String key, Object object, Location where) {
     Seen first = seen.putIfAbsent(key, new Seen(where, object));
     if (first == null) {
-      return true;
+      if (undo != null) {
+        undo.add(() -> seen.remove(key));
+      }
+      return;
     }
     if (first.object().equals(object)) {
       warnings.add(
@@ -113,7 +160,7 @@ final class Collector {
               "",
               "",
               key + " again, identical to the one at " + first.where() + "; read once"));
-      return false;
+      return;
     }
     throw new Invalid(
         where.line(),
@@ -127,12 +174,39 @@ final class Collector {
         null);
   }
 
+  private ClusterSnapshot snapshot() {
+    ClusterSnapshot.Builder snapshot = ClusterSnapshot.builder();
+    for (Seen s : seen.values()) {
+      Object o = s.object();
+      if (o instanceof Namespace namespace) {
+        snapshot.add(namespace);
+      } else if (o instanceof Pod pod) {
+        snapshot.add(pod);
+      } else if (o instanceof Workload workload) {
+        snapshot.add(workload);
+      } else if (o instanceof Service service) {
+        snapshot.add(service);
+      } else if (o instanceof NetworkPolicy policy) {
+        snapshot.add(policy);
+      } else if (o instanceof ClusterNetworkPolicy policy) {
+        snapshot.add(policy);
+      } else if (o instanceof io.kubereach.model.Node node) {
+        snapshot.add(node);
+      } else {
+        throw new IllegalStateException("not a snapshot object: " + o.getClass());
+      }
+    }
+    limitations.forEach(snapshot::add);
+    return snapshot.build();
+  }
+
   /** Where an object was first read, and what it was. */
   private record Seen(Location where, Object object) {}
 
   /** Where the rules of one direction of a policy are written, in order. */
   void rules(String objectKey, io.kubereach.model.PolicyType direction, List<Location> where) {
-    rules.put(
+    put(
+        rules,
         objectKey + " " + direction,
         where.stream()
             .map(w -> new io.kubereach.SourceLocation(w.source(), w.line(), w.column()))
@@ -141,7 +215,7 @@ final class Collector {
 
   /** The checks an object's annotation suppresses. */
   void ignore(String objectKey, java.util.Set<String> checks) {
-    ignored.put(objectKey, java.util.Set.copyOf(checks));
+    put(ignored, objectKey, java.util.Set.copyOf(checks));
   }
 
   /** Where each object, rule and suppression of this load is. */
@@ -190,7 +264,7 @@ final class Collector {
       throw new ManifestException(errors, causes.size() == 1 ? causes.get(0) : null);
     }
     try {
-      return new LoadResult(snapshot.build(), warnings, notes, origins());
+      return new LoadResult(snapshot(), warnings, notes, origins());
     } catch (IllegalArgumentException e) {
       // Every rule of the snapshot is checked above with a location; this is a safety net.
       throw new ManifestException(

@@ -105,6 +105,21 @@ final class Decoder {
   private Problems problems;
 
   /**
+   * While the items of a top-level {@code items} list arrive before their document is complete
+   * ({@link #item}): the point to return to if the document turns out not to be a list that is
+   * read, and the items that wait for the list's kind.
+   */
+  private Collector.Savepoint speculation;
+
+  private List<Held> held;
+
+  /** The held items of the document being decoded, once it is known to be a list that is read. */
+  private List<Held> streamedItems;
+
+  /** An item of a list, with its index there. */
+  private record Held(int index, Node item) {}
+
+  /**
    * @param lenient whether what the CRDs refuse but has a reading is a warning (and makes the
    *     snapshot incomplete) rather than an error
    */
@@ -114,8 +129,82 @@ final class Decoder {
     this.lenient = lenient;
   }
 
+  /**
+   * An item of the {@code items} list of the top-level mapping being read, before that mapping is
+   * complete (a cluster dump is one {@code List} document; kubectl writes its {@code kind} after
+   * the items). An item that names its own kind decodes the same in any list, so it is decoded now,
+   * after a {@linkplain Collector#savepoint() savepoint}; {@link #document} then keeps it, or
+   * forgets it when the document is not a list that is read. Any other item, and every item after
+   * it (to keep the order), waits for the document.
+   */
+  void item(int index, Node item) {
+    if (speculation == null) {
+      speculation = out.savepoint();
+      held = new ArrayList<>();
+    }
+    if (held.isEmpty()
+        && item instanceof MapNode map
+        && map.fields().get("kind") instanceof Scalar kind
+        && kind.type() == Type.STRING) {
+      object(map, "");
+    } else if (!held.isEmpty() || !Fields.isNull(item)) {
+      held.add(new Held(index, item));
+    }
+  }
+
+  /** The end of the input: items read before a syntax error are forgotten with their document. */
+  void end() {
+    if (speculation != null) {
+      out.rollback(speculation);
+      speculation = null;
+      held = null;
+    }
+  }
+
   /** Decodes one document: a single object, a {@code List}, or nothing (an empty document). */
   void document(Node root) {
+    if (speculation != null) {
+      // Its items were decoded as they arrived: keep them exactly when they would be read now.
+      if (root instanceof MapNode map && readsItems(map)) {
+        out.commit(speculation);
+        streamedItems = held;
+      } else {
+        out.rollback(speculation);
+      }
+      speculation = null;
+      held = null;
+    }
+    try {
+      decode(root);
+    } finally {
+      if (streamedItems != null) {
+        streamedItems = null;
+        throw new IllegalStateException("streamed List items were kept but not read");
+      }
+    }
+  }
+
+  /**
+   * Whether {@link #object} reads the items of {@code map}: its kind is a list kind, its apiVersion
+   * (if any) a string, and the list's own keys pass (under lenient loading a refused key is only a
+   * warning). {@link #document} fails loudly should this ever disagree with {@link #object}.
+   */
+  private boolean readsItems(MapNode map) {
+    if (!(map.fields().get("kind") instanceof Scalar kind)
+        || kind.type() != Type.STRING
+        || kind.text().isEmpty()
+        || !isList(kind.text(), map)) {
+      return false;
+    }
+    if (field(map, "apiVersion").isPresent()
+        && !(map.fields().get("apiVersion") instanceof Scalar v && v.type() == Type.STRING)) {
+      return false;
+    }
+    return lenient
+        || map.fields().keySet().stream().allMatch(k -> Schema.LIST.problem(k).isEmpty());
+  }
+
+  private void decode(Node root) {
     if (Fields.isNull(root)) {
       return; // an empty document, e.g. between two `---`
     }
@@ -401,15 +490,25 @@ final class Decoder {
   /** A {@code List} or typed list: items may omit kind and apiVersion when the list names them. */
   private void list(MapNode map, String kind) {
     String itemKind = kind.equals("List") ? "" : kind.substring(0, kind.length() - "List".length());
-    List<Node> items = optList(map, "items", "");
-    for (int i = 0; i < items.size(); i++) {
-      Node item = items.get(i);
+    List<Held> items = streamedItems;
+    streamedItems = null;
+    if (items == null) {
+      List<Node> nodes = optList(map, "items", "");
+      items = new ArrayList<>(nodes.size());
+      for (int i = 0; i < nodes.size(); i++) {
+        items.add(new Held(i, nodes.get(i)));
+      }
+    }
+    for (Held held : items) {
+      int i = held.index();
+      Node item = held.item();
       if (Fields.isNull(item)) {
         continue;
       }
       if (item instanceof MapNode itemMap) {
-        if (itemKind.isEmpty() && field(itemMap, "kind").isEmpty()) {
-          Invalid missingKind = missing(itemMap, "kind");
+        Invalid missingKind = field(itemMap, "kind").isEmpty() ? missing(itemMap, "kind") : null;
+        // A typed list names its items' kind, but a misspelt kind is still a typo, not a Pod.
+        if (missingKind != null && (itemKind.isEmpty() || !missingKind.path().equals("kind"))) {
           out.error(
               diagnostic(
                   missingKind.line(),
@@ -842,7 +941,7 @@ final class Decoder {
 
   /** An empty mapping standing for an absent one, located at its parent for errors. */
   private static MapNode emptyAt(Node parent) {
-    return new MapNode(parent.line(), parent.column(), Map.of());
+    return new MapNode(parent.line(), parent.column(), FieldMap.EMPTY);
   }
 
   private Diagnostic diagnostic(int line, int column, Identity id, String path, String message) {

@@ -71,6 +71,10 @@ final class Fields {
   /** An integer; a quoted number is an error, as for the API server (an int field is no string). */
   static int integer(Node node, String path) {
     if (node instanceof Scalar s && s.type() == Type.INTEGER) {
+      String text = s.text();
+      if (text.length() <= 9 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        return Integer.parseInt(text); // fits: the usual port number
+      }
       BigInteger value;
       try {
         value = new BigInteger(s.text().replace("_", ""));

@@ -281,6 +281,14 @@ public final class ManifestReader {
                   Limits.raise("--max-source-bytes", "withMaxSourceBytes"))));
       return;
     }
+    if (isJson(source, true) && isPlainAscii(bytes)) {
+      // The usual cluster dump: Jackson reads the bytes without a decoded copy of the text.
+      Decoder decoder = new Decoder(source, out, lenient);
+      Optional<Invalid> error = trees.readAsciiJson(bytes, true, decoder::document, decoder::item);
+      decoder.end(); // before the error is reported: it forgets what came after its savepoint
+      report(source, error, out);
+      return;
+    }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -322,16 +330,38 @@ public final class ManifestReader {
    */
   private void readText(String source, String text, boolean located, Collector out) {
     String body = text.startsWith(BOM) ? text.substring(1) : text;
-    boolean isJson = !located || source.toLowerCase(Locale.ROOT).endsWith(".json");
     Decoder decoder = new Decoder(source, out, lenient);
-    trees
-        .read(body, isJson, located, decoder::document)
-        .ifPresent(
-            error ->
-                out.error(
-                    new Diagnostic(
-                        source, error.line(), error.column(), "", "", "", "", error.getMessage()),
-                    error.getCause()));
+    Optional<Invalid> error =
+        trees.read(body, isJson(source, located), located, decoder::document, decoder::item);
+    decoder.end(); // before the error is reported: it forgets what came after its savepoint
+    report(source, error, out);
+  }
+
+  /** Text nobody wrote (from an API) is JSON; a file is JSON when its name says so. */
+  private static boolean isJson(String source, boolean located) {
+    return !located || source.toLowerCase(Locale.ROOT).endsWith(".json");
+  }
+
+  /**
+   * Whether every byte is ASCII, so that byte offsets and columns are character ones, and no byte
+   * is a control character other than a line break or tab: where Jackson's byte parser reports one
+   * differs from where its text parser does, and the text parser's is where it is written.
+   */
+  static boolean isPlainAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0x20 && (b < 0 || (b != '\n' && b != '\r' && b != '\t'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void report(String source, Optional<Invalid> error, Collector out) {
+    error.ifPresent(
+        e ->
+            out.error(
+                new Diagnostic(source, e.line(), e.column(), "", "", "", "", e.getMessage()),
+                e.getCause()));
   }
 
   private static Diagnostic diagnostic(String source, String message) {

@@ -1,8 +1,6 @@
 package io.kubereach.yaml;
 
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A parsed YAML/JSON value that remembers where it starts, so that every error can name its line
@@ -22,31 +20,20 @@ sealed interface Node permits Node.MapNode, Node.ListNode, Node.Scalar {
   /**
    * A mapping with unique keys, in input order.
    *
-   * @param keys where each key is written, as {@code line << 32 | column}; absent for a mapping
-   *     that was not read from text
+   * @param fields the keys and values, with where each key is written
    */
-  record MapNode(int line, int column, Map<String, Node> fields, Map<String, Long> keys)
-      implements Node {
-    public MapNode {
-      fields = Collections.unmodifiableMap(fields);
-      keys = Collections.unmodifiableMap(keys);
-    }
-
-    /** A mapping without key positions. */
-    public MapNode(int line, int column, Map<String, Node> fields) {
-      this(line, column, fields, Map.of());
-    }
+  record MapNode(int line, int column, FieldMap fields) implements Node {
 
     /** The line where {@code key} is written, else the mapping's. */
     int keyLine(String key) {
-      Long at = keys.get(key);
-      return at == null ? line : (int) (at >>> 32);
+      long at = fields.position(key);
+      return at < 0 ? line : (int) (at >>> 32);
     }
 
     /** The column where {@code key} is written, else the mapping's. */
     int keyColumn(String key) {
-      Long at = keys.get(key);
-      return at == null ? column : (int) (long) at;
+      long at = fields.position(key);
+      return at < 0 ? column : (int) at;
     }
 
     @Override
@@ -55,11 +42,13 @@ sealed interface Node permits Node.MapNode, Node.ListNode, Node.Scalar {
     }
   }
 
-  /** A sequence. */
+  /**
+   * A sequence.
+   *
+   * @param items unmodifiable; not copied, because the reader hands over a list it never touches
+   *     again (a copy per list is measurable on a 100k-object dump)
+   */
   record ListNode(int line, int column, List<Node> items) implements Node {
-    public ListNode {
-      items = List.copyOf(items);
-    }
 
     @Override
     public String describe() {

@@ -4,15 +4,14 @@ import io.kubereach.yaml.Node.ListNode;
 import io.kubereach.yaml.Node.MapNode;
 import io.kubereach.yaml.Node.Scalar;
 import io.kubereach.yaml.Node.Type;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -22,6 +21,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
@@ -61,24 +61,74 @@ final class TreeReader {
                     .setAllowDuplicateKeys(true)
                     .build())
             .build();
-    this.json = JsonFactory.builder().streamReadConstraints(constraints).build();
+    // Interned names are the very String instances of the decoder's literals, so that finding a
+    // field is usually one reference comparison (FieldMap).
+    this.json =
+        JsonFactory.builder()
+            .streamReadConstraints(constraints)
+            .enable(TokenStreamFactory.Feature.INTERN_PROPERTY_NAMES)
+            .build();
+  }
+
+  /**
+   * Receives the items of the {@code items} list of a top-level mapping (a {@code List}) as each is
+   * complete, instead of the tree holding them: a cluster dump is one such document, and its items
+   * are most of it. The mapping then arrives with an empty {@code items} list.
+   */
+  interface Items {
+    /** The item at {@code index} of the list being read. */
+    void item(int index, Node item);
   }
 
   /**
    * Reads every document of {@code text}, handing each to {@code documents} as soon as it is
-   * complete, so that only one document's tree is in memory at a time (a cluster dump can hold 100k
-   * objects). Stops at the first error, after the documents before it.
+   * complete, so that only one document's tree is in memory at a time. Stops at the first error,
+   * after the documents before it.
    *
    * @param located whether nodes carry the line and column they are written at; text that nobody
    *     wrote (an object serialised from an API) has none, and its nodes are at 0:0
    * @return the error that stopped reading; empty when the whole text was read
    */
   Optional<Invalid> read(String text, boolean isJson, boolean located, Consumer<Node> documents) {
-    try (JsonParser parser =
-        isJson
-            ? json.createParser(ObjectReadContext.empty(), text)
-            : yaml.createParser(ObjectReadContext.empty(), text)) {
-      readAll(parser, located, documents);
+    return read(text, isJson, located, documents, null);
+  }
+
+  /**
+   * As {@link #read(String, boolean, boolean, Consumer)}, with the items of a top-level {@code
+   * items} list streamed to {@code items} when it is not null.
+   */
+  Optional<Invalid> read(
+      String text, boolean isJson, boolean located, Consumer<Node> documents, Items items) {
+    return read(
+        () ->
+            isJson
+                ? json.createParser(ObjectReadContext.empty(), text)
+                : yaml.createParser(ObjectReadContext.empty(), text),
+        text,
+        located,
+        documents,
+        items);
+  }
+
+  /**
+   * As {@link #read(String, boolean, boolean, Consumer, Items)} for JSON given as bytes that are
+   * all ASCII, so that Jackson's byte parser reads them without a decoded copy, and its byte
+   * columns and offsets are character columns and offsets.
+   */
+  Optional<Invalid> readAsciiJson(
+      byte[] ascii, boolean located, Consumer<Node> documents, Items items) {
+    return read(
+        () -> json.createParser(ObjectReadContext.empty(), ascii), null, located, documents, items);
+  }
+
+  private Optional<Invalid> read(
+      Supplier<JsonParser> open,
+      String text,
+      boolean located,
+      Consumer<Node> documents,
+      Items items) {
+    try (JsonParser parser = open.get()) {
+      readAll(parser, located, documents, items);
       return Optional.empty();
     } catch (Invalid e) {
       return Optional.of(e);
@@ -90,26 +140,124 @@ final class TreeReader {
     }
   }
 
-  /** An open container while its children are read. */
+  /**
+   * An open container while its children are read. Frames are reused by depth, and their arrays
+   * grow, so that reading allocates little more than the finished nodes.
+   */
   private static final class Frame {
-    final int line;
-    final int column;
-    final Map<String, Node> fields; // null for a list
-    final List<Node> items; // null for a mapping
-    final Map<String, Long> keyPositions = new LinkedHashMap<>();
+    int line;
+    int column;
+    boolean isMap;
+
+    /** Whether this is a top-level {@code items} list whose items go to {@link Items}. */
+    boolean streams;
+
+    int streamed;
+    String[] keys = new String[8];
+    Node[] values = new Node[8];
+    long[] positions = new long[8];
+
+    /** A hash index of the keys, once a mapping outgrows a scan. */
+    Map<String, Integer> index;
+
+    int size;
+
+    /** The key whose value is being read. */
     String key;
 
-    Frame(int line, int column, boolean isMap) {
+    void reset(int line, int column, boolean isMap, boolean streams) {
       this.line = line;
       this.column = column;
-      this.fields = isMap ? new LinkedHashMap<>() : null;
-      this.items = isMap ? null : new ArrayList<>();
+      this.isMap = isMap;
+      this.streams = streams;
+      this.streamed = 0;
+      this.index = null;
+      this.size = 0;
+      this.key = null;
+    }
+
+    /** Starts the value of {@code key}; the position of an earlier equal key, or -1. */
+    long key(String key, long position) {
+      int earlier = find(key);
+      if (earlier >= 0) {
+        return positions[earlier];
+      }
+      grow();
+      keys[size] = key;
+      positions[size] = position;
+      values[size] = null;
+      size++;
+      if (index != null) {
+        index.put(key, size - 1);
+      } else if (size > FieldMap.INDEXED) {
+        index = FieldMap.indexOf(keys, size);
+      }
+      this.key = key;
+      return -1;
+    }
+
+    private int find(String key) {
+      if (index != null) {
+        Integer at = index.get(key);
+        return at == null ? -1 : at;
+      }
+      for (int i = 0; i < size; i++) {
+        if (keys[i] == key || keys[i].equals(key)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    void value(Node node) {
+      if (isMap) {
+        values[size - 1] = node;
+      } else {
+        grow();
+        values[size++] = node;
+      }
+    }
+
+    private void grow() {
+      if (size == values.length) {
+        int length = size * 2;
+        keys = Arrays.copyOf(keys, length);
+        values = Arrays.copyOf(values, length);
+        positions = Arrays.copyOf(positions, length);
+      }
+    }
+
+    Node finish() {
+      Node done;
+      if (isMap) {
+        done =
+            new MapNode(
+                line,
+                column,
+                size == 0
+                    ? FieldMap.EMPTY
+                    : new FieldMap(
+                        Arrays.copyOf(keys, size),
+                        Arrays.copyOf(values, size),
+                        Arrays.copyOf(positions, size)));
+      } else {
+        done =
+            new ListNode(
+                line,
+                column,
+                size == 0
+                    ? List.of()
+                    : Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(values, size))));
+      }
+      Arrays.fill(values, 0, size, null); // the frame is reused: let the finished nodes go
+      return done;
     }
   }
 
-  private void readAll(JsonParser parser, boolean located, Consumer<Node> documents) {
+  private void readAll(JsonParser parser, boolean located, Consumer<Node> documents, Items items) {
     YAMLParser yamlParser = parser instanceof YAMLParser y ? y : null;
-    Deque<Frame> stack = new ArrayDeque<>();
+    Frame[] frames = new Frame[16];
+    int depth = 0;
     JsonToken token;
     long unitStart = 0;
     int units = 0;
@@ -117,8 +265,8 @@ final class TreeReader {
       TokenStreamLocation at = parser.currentTokenLocation();
       int line = located ? at.getLineNr() : 0;
       int column = located ? at.getColumnNr() : 0;
-      long offset = at.getCharOffset();
-      if (startsUnit(stack, token)) {
+      long offset = at.getCharOffset() >= 0 ? at.getCharOffset() : at.getByteOffset();
+      if (startsUnit(frames, depth, token)) {
         // A document, or an item of a List: the unit the size and count limits apply to.
         if (++units > limits.maxDocuments()) {
           throw tooMany(line, column);
@@ -142,10 +290,9 @@ final class TreeReader {
       }
       switch (token) {
         case PROPERTY_NAME -> {
-          Frame top = stack.peek();
           String key = parser.currentName();
-          Long first = top.keyPositions.putIfAbsent(key, ((long) line << 32) | column);
-          if (first != null) {
+          long first = frames[depth - 1].key(key, ((long) line << 32) | column);
+          if (first >= 0) {
             throw new Invalid(
                 line,
                 column,
@@ -155,11 +302,10 @@ final class TreeReader {
                     + "' (first at "
                     + (first >>> 32)
                     + ":"
-                    + (int) (long) first
+                    + (int) first
                     + "); Kubernetes rejects duplicate keys, keep one",
                 null);
           }
-          top.key = key;
         }
         case START_OBJECT, START_ARRAY -> {
           if (yamlParser != null && yamlParser.getObjectId() != null) {
@@ -172,23 +318,26 @@ final class TreeReader {
                     + " is not supported; write the value out in full",
                 null);
           }
-          if (stack.size() >= limits.maxNestingDepth()) {
+          if (depth >= limits.maxNestingDepth()) {
             throw depthExceeded(line, column);
           }
-          stack.push(new Frame(line, column, token == JsonToken.START_OBJECT));
+          boolean isMap = token == JsonToken.START_OBJECT;
+          boolean streams = items != null && !isMap && isItemsOfTopLevel(frames, depth);
+          if (depth == frames.length) {
+            frames = Arrays.copyOf(frames, depth * 2);
+          }
+          if (frames[depth] == null) {
+            frames[depth] = new Frame();
+          }
+          frames[depth++].reset(line, column, isMap, streams);
         }
-        case END_OBJECT -> {
-          Frame done = stack.pop();
-          attach(
-              stack,
-              documents,
-              new MapNode(done.line, done.column, done.fields, done.keyPositions));
+        case END_OBJECT, END_ARRAY -> {
+          Node done = frames[--depth].finish();
+          attach(frames, depth, documents, items, done);
         }
-        case END_ARRAY -> {
-          Frame done = stack.pop();
-          attach(stack, documents, new ListNode(done.line, done.column, done.items));
-        }
-        default -> attach(stack, documents, scalar(parser, token, line, column, yamlParser));
+        default ->
+            attach(
+                frames, depth, documents, items, scalar(parser, token, line, column, yamlParser));
       }
     }
   }
@@ -197,30 +346,31 @@ final class TreeReader {
    * Whether the token starts a document (a value at the top) or an item of the {@code items} list
    * of a top-level mapping.
    */
-  private static boolean startsUnit(Deque<Frame> stack, JsonToken token) {
+  private static boolean startsUnit(Frame[] frames, int depth, JsonToken token) {
     if (token == JsonToken.PROPERTY_NAME
         || token == JsonToken.END_OBJECT
         || token == JsonToken.END_ARRAY) {
       return false;
     }
-    if (stack.isEmpty()) {
-      return true;
-    }
-    if (stack.size() != 2 || stack.peekFirst().items == null) {
-      return false;
-    }
-    Frame top = stack.peekLast();
-    return top.fields != null && "items".equals(top.key);
+    return depth == 0 || (depth == 2 && !frames[1].isMap && isItemsOfTopLevel(frames, 1));
   }
 
-  private static void attach(Deque<Frame> stack, Consumer<Node> documents, Node node) {
-    Frame parent = stack.peek();
-    if (parent == null) {
+  /** Whether a list opened at {@code depth} is the value of a top-level mapping's {@code items}. */
+  private static boolean isItemsOfTopLevel(Frame[] frames, int depth) {
+    return depth == 1 && frames[0].isMap && "items".equals(frames[0].key);
+  }
+
+  private static void attach(
+      Frame[] frames, int depth, Consumer<Node> documents, Items items, Node node) {
+    if (depth == 0) {
       documents.accept(node);
-    } else if (parent.fields != null) {
-      parent.fields.put(parent.key, node);
+      return;
+    }
+    Frame parent = frames[depth - 1];
+    if (parent.streams) {
+      items.item(parent.streamed++, node);
     } else {
-      parent.items.add(node);
+      parent.value(node);
     }
   }
 
@@ -279,14 +429,18 @@ final class TreeReader {
         null);
   }
 
-  /** Maps a Jackson or snakeyaml failure to a located error, keeping it as the cause. */
+  /**
+   * Maps a Jackson or snakeyaml failure to a located error, keeping it as the cause.
+   *
+   * @param text the text read, or null when it was read as bytes (then JSON: no YAML failures)
+   */
   private Invalid fromParser(JacksonException e, String text) {
     TokenStreamLocation location = e.getLocation();
     int line = location == null ? 0 : Math.max(0, location.getLineNr());
     int column = location == null ? 0 : Math.max(0, location.getColumnNr());
     String original = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
     for (Throwable c = e; c != null; c = c.getCause()) {
-      if (c instanceof ReaderException bad) {
+      if (c instanceof ReaderException bad && text != null) {
         // A character YAML forbids (control characters, binary): locate it in the text.
         int offset =
             text.offsetByCodePoints(

@@ -218,6 +218,66 @@ class MalformedManifestTest {
     assertThat(small.parse("many.yaml", text.toString()).cluster().pods()).hasSize(20);
   }
 
+  /** kubectl writes a List's kind after its items; they are read as they arrive, and kept. */
+  @Test
+  void aListWhoseKindFollowsItsItemsIsRead(@TempDir Path dir) throws IOException {
+    String dump =
+        """
+        {"apiVersion": "v1", "items": [
+         {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "a", "namespace": "shop"}},
+         {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "b", "namespace": "shop"}}
+        ], "kind": "List", "metadata": {"resourceVersion": ""}}
+        """;
+    Path file = Files.writeString(dir.resolve("dump.json"), dump);
+    assertThat(Manifests.load(file).cluster().pods()).hasSize(2);
+    assertThat(Manifests.parse("dump.yaml", dump).cluster().pods()).hasSize(2);
+  }
+
+  /** Items read before the document says it is no List are forgotten: no pod appears. */
+  @Test
+  void itemsOfAMappingThatIsNoListAreNotRead() {
+    String notAList =
+        """
+        {"apiVersion": "v1", "items": [
+         {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "a", "namespace": "shop"}}
+        ], "kind": "Namespace", "metadata": {"name": "shop"}}
+        """;
+    assertThat(
+            catchThrowableOfType(
+                    ManifestException.class, () -> Manifests.parse("ns.json", notAList))
+                .getMessage())
+        .contains("unknown field 'items'")
+        .doesNotContain("Pod");
+    LoadResult lenient =
+        Manifests.withLimits(Limits.defaults()).lenient().parse("ns.json", notAList);
+    assertThat(lenient.cluster().pods()).isEmpty();
+    assertThat(lenient.cluster().namespaces()).hasSize(1);
+
+    String noKind =
+        """
+        {"items": [{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "a"}}]}
+        """;
+    LoadResult skipped = Manifests.parse("x.json", noKind);
+    assertThat(skipped.cluster().pods()).isEmpty();
+    assertThat(skipped.warnings()).singleElement().asString().contains("document has no kind");
+  }
+
+  /** A typed list lends its kind to items without one, but a misspelt kind is a typo. */
+  @Test
+  void aMisspeltKindInATypedListIsATypoNotTheListsKind() {
+    String podList =
+        """
+        {"apiVersion": "v1", "kind": "PodList", "items": [
+         {"apiVersion": "networking.k8s.io/v1", "kid": "NetworkPolicy",
+          "metadata": {"name": "p", "namespace": "shop"}}]}
+        """;
+    assertThat(
+            catchThrowableOfType(ManifestException.class, () -> Manifests.parse("l.json", podList))
+                .getMessage())
+        .contains("'kid'")
+        .contains("did you mean 'kind'?");
+  }
+
   @Test
   void listItemsCountAsDocumentsForTheSizeAndCountLimits() {
     StringBuilder json =

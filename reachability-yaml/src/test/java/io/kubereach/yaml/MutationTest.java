@@ -1,5 +1,6 @@
 package io.kubereach.yaml;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
@@ -69,6 +70,32 @@ class MutationTest {
       metadata: {name: c}
       spec: {jobTemplate: {spec: {template: {metadata: {labels: {a: b}}}}}}
     - {apiVersion: v1, kind: ConfigMap, metadata: {name: cm}}
+    """,
+    // kubectl get -A -o json: the kind after the items.
+    """
+    {"apiVersion": "v1", "items": [
+     {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "a", "namespace": "shop",
+       "labels": {"app": "web"}}, "status": {"podIP": "10.0.0.2"}},
+     {"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy",
+       "metadata": {"name": "p", "namespace": "shop"},
+       "spec": {"podSelector": {}, "ingress": [{"from": [{"podSelector": {}}]}]}},
+     {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "shop"}}
+    ], "kind": "List", "metadata": {"resourceVersion": ""}}
+    """,
+    // A typed list whose items leave out their kind, with the kind after them.
+    """
+    {"apiVersion": "v1", "items": [
+     {"metadata": {"name": "b", "namespace": "shop"}, "status": {"podIP": "10.0.0.3"}},
+     {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "c", "namespace": "shop"}}
+    ], "kind": "PodList"}
+    """,
+    """
+    apiVersion: v1
+    items:
+    - {apiVersion: v1, kind: Namespace, metadata: {name: shop, labels: {team: x}}}
+    - {apiVersion: v1, kind: Pod, metadata: {name: c, namespace: shop}}
+    kind: List
+    metadata: {}
     """
   };
 
@@ -127,6 +154,98 @@ class MutationTest {
             e);
       }
     }
+  }
+
+  /**
+   * The items of a top-level {@code List} are decoded as they arrive, before the document says
+   * whether it is a list that is read (ManifestReader streams them; docs/architecture.md, "Reading
+   * manifests"). On every mutated input, strict and lenient, that must come to exactly what
+   * decoding the whole tree comes to: the same snapshot, or the same errors; and ASCII JSON read as
+   * bytes must give the same locations as read as text.
+   */
+  @Test
+  void streamedListItemsDecodeExactlyAsTheWholeTreeDoes() {
+    long seed = Long.getLong("kubereach.mutation.seed", DEFAULT_SEED);
+    Random random = new Random(seed);
+    List<Sample> corpus = corpus();
+    int compared = 0;
+    for (int i = 0; i < ITERATIONS; i++) {
+      Sample sample = corpus.get(random.nextInt(corpus.size()));
+      StringBuilder how = new StringBuilder();
+      byte[] mutated =
+          i < corpus.size() ? corpus.get(i).bytes() : mutate(sample.bytes(), random, how);
+      String name = i < corpus.size() ? corpus.get(i).name() : sample.name();
+      String text = new String(mutated, StandardCharsets.UTF_8);
+      for (boolean lenient : new boolean[] {false, true}) {
+        String whole = outcome(name, text, lenient, Way.WHOLE_TREE);
+        String context =
+            String.format(
+                Locale.ROOT,
+                "seed %d, iteration %d, %s mutated by %s, lenient %s; input:%n%s",
+                seed,
+                i,
+                name,
+                how,
+                lenient,
+                text);
+        assertThat(outcome(name, text, lenient, Way.STREAMED)).as(context).isEqualTo(whole);
+        if (name.endsWith(".json") && ManifestReader.isPlainAscii(mutated)) {
+          assertThat(outcome(name, text, lenient, Way.ASCII_BYTES)).as(context).isEqualTo(whole);
+        }
+        compared++;
+      }
+    }
+    assertThat(compared).isEqualTo(2 * ITERATIONS);
+  }
+
+  private enum Way {
+    WHOLE_TREE,
+    STREAMED,
+    ASCII_BYTES
+  }
+
+  /** The snapshot or the errors, and the warnings, as one comparable text. */
+  private static String outcome(String name, String text, boolean lenient, Way way) {
+    Collector out = new Collector();
+    Decoder decoder = new Decoder(name, out, lenient);
+    TreeReader trees = new TreeReader(Limits.defaults());
+    boolean json = name.endsWith(".json");
+    java.util.Optional<Invalid> error =
+        switch (way) {
+          case WHOLE_TREE -> trees.read(text, json, true, decoder::document);
+          case STREAMED -> trees.read(text, json, true, decoder::document, decoder::item);
+          case ASCII_BYTES ->
+              trees.readAsciiJson(
+                  text.getBytes(StandardCharsets.US_ASCII), true, decoder::document, decoder::item);
+        };
+    decoder.end();
+    error.ifPresent(
+        e -> out.error(new Diagnostic(name, e.line(), e.column(), "", "", "", "", e.getMessage())));
+    try {
+      LoadResult result = out.finish();
+      io.kubereach.model.ClusterSnapshot c = result.cluster();
+      // Warnings and limitations of a List's own keys come before or after its items by way.
+      return "snapshot "
+          + List.of(c.namespaces(), c.pods(), c.workloads(), c.services(), c.policies())
+          + List.of(c.clusterPolicies(), c.nodes())
+          + new java.util.TreeSet<>(c.limitations().stream().map(Object::toString).toList())
+          + "\nwarnings "
+          + sorted(result.warnings());
+    } catch (ManifestException e) {
+      return "errors " + sorted(e.diagnostics());
+    }
+  }
+
+  /**
+   * Every diagnostic, in order of its text. Jackson words some syntax errors differently for bytes
+   * and for text; where they are is the same, and that is compared.
+   */
+  private static List<String> sorted(List<Diagnostic> diagnostics) {
+    return diagnostics.stream()
+        .map(Diagnostic::toString)
+        .map(d -> d.replaceFirst("syntax error: .*", "syntax error"))
+        .sorted()
+        .toList();
   }
 
   /**
@@ -261,6 +380,9 @@ class MutationTest {
     corpus.add(new Sample("pods.json", INLINE[0].getBytes(StandardCharsets.UTF_8)));
     corpus.add(new Sample("policy.yaml", INLINE[1].getBytes(StandardCharsets.UTF_8)));
     corpus.add(new Sample("list.yaml", INLINE[2].getBytes(StandardCharsets.UTF_8)));
+    corpus.add(new Sample("dump.json", INLINE[3].getBytes(StandardCharsets.UTF_8)));
+    corpus.add(new Sample("podlist.json", INLINE[4].getBytes(StandardCharsets.UTF_8)));
+    corpus.add(new Sample("dump.yaml", INLINE[5].getBytes(StandardCharsets.UTF_8)));
     return corpus;
   }
 
