@@ -165,11 +165,25 @@ public final class PortSet {
 
   /** The set of ports in this set or in {@code other}. */
   public PortSet union(PortSet other) {
+    // A listing unions the same few sets millions of times: skip Guava's range-set merge when the
+    // answer is one of the two.
+    if (other.byProtocol.isEmpty() || this == ALL || this.equals(other)) {
+      return this;
+    }
+    if (byProtocol.isEmpty() || other == ALL) {
+      return other;
+    }
     return combine(other, ImmutableRangeSet::union);
   }
 
   /** The set of ports in both this set and {@code other}. */
   public PortSet intersection(PortSet other) {
+    if (byProtocol.isEmpty() || other == ALL || this.equals(other)) {
+      return this;
+    }
+    if (other.byProtocol.isEmpty() || this == ALL) {
+      return other;
+    }
     return combine(other, ImmutableRangeSet::intersection);
   }
 

@@ -59,6 +59,33 @@ class PortSetTest {
     assertThat(PortSet.of(List.of())).isEqualTo(PortSet.none());
   }
 
+  /** The shortcuts of union and intersection (none, all, equal sets) answer what ranges do. */
+  @Test
+  void shortcutsAgreeWithTheRanges() {
+    List<PortSet> sets =
+        List.of(
+            PortSet.none(),
+            PortSet.all(),
+            PortSet.parse("SCTP 1-65535,TCP 1-65535,UDP 1-65535"),
+            PortSet.parse("TCP 1-100"),
+            PortSet.parse("TCP 1-100"),
+            PortSet.parse("TCP 50-150,UDP 53"));
+    for (PortSet a : sets) {
+      for (PortSet b : sets) {
+        PortSet union = PortSet.of(concat(a.ranges(), b.ranges()));
+        assertThat(a.union(b)).as(a + " | " + b).isEqualTo(union);
+        PortSet both = a.difference(a.difference(b)); // a ∩ b through difference alone
+        assertThat(a.intersection(b)).as(a + " & " + b).isEqualTo(both);
+      }
+    }
+  }
+
+  private static List<PortRange> concat(List<PortRange> a, List<PortRange> b) {
+    List<PortRange> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
   @Test
   void rejectsTextOutsideTheGrammar() {
     assertThatThrownBy(() -> PortSet.parse("80")).hasMessageContaining("must start with");

@@ -258,7 +258,6 @@ public final class Engine {
     return ports(matrices().fromIp, destinationClass, ipClasses.classOf(ipAtom));
   }
 
-  /** The ports of the matrices of one part (pods, toIp or fromIp) whose cell is set. */
   /**
    * The ports on which some of {@code classes} reaches some address atom of {@code atoms} (egress),
    * or is reached from one (ingress): one signature over the matrices, one port set at the end,
@@ -296,6 +295,7 @@ public final class Engine {
     return false;
   }
 
+  /** The ports of the matrices of one part (pods, toIp or fromIp) whose cell is set. */
   private PortSet ports(long[][][] part, int row, int column) {
     BitSet signature = new BitSet(part.length);
     for (int m = 0; m < part.length; m++) {
