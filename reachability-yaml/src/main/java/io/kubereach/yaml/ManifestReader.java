@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -125,8 +126,8 @@ public final class ManifestReader {
     }
     String source = file.toString();
     byte[] bytes;
-    try (InputStream in = Files.newInputStream(file)) {
-      bytes = in.readNBytes(boundedLength());
+    try {
+      bytes = readBounded(file);
     } catch (IOException e) {
       out.error(diagnostic(source, "could not read: " + Messages.io(e)), e);
       return;
@@ -262,10 +263,33 @@ public final class ManifestReader {
 
   private void readFile(Path file, Collector out) {
     String source = file.toString();
-    try (InputStream in = Files.newInputStream(file)) {
-      readBytes(source, in.readNBytes(boundedLength()), out);
+    byte[] bytes;
+    try {
+      bytes = readBounded(file);
     } catch (IOException e) {
       out.error(diagnostic(source, "could not read: " + Messages.io(e)), e);
+      return;
+    }
+    readBytes(source, bytes, out);
+  }
+
+  /**
+   * The file's bytes, or one byte more than the limit allows. Read into an array of the file's size
+   * when it has one: reading in chunks holds a 100 MB dump twice.
+   */
+  private byte[] readBounded(Path file) throws IOException {
+    long size = Files.size(file);
+    if (size > 0 && size < boundedLength()) {
+      try (InputStream in = Files.newInputStream(file)) {
+        byte[] bytes = new byte[(int) size];
+        if (in.readNBytes(bytes, 0, bytes.length) == bytes.length && in.read() < 0) {
+          return bytes;
+        }
+      }
+      // The file changed while it was read: read what is there now.
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(boundedLength());
     }
   }
 
@@ -283,10 +307,7 @@ public final class ManifestReader {
     }
     if (isJson(source, true) && isPlainAscii(bytes)) {
       // The usual cluster dump: Jackson reads the bytes without a decoded copy of the text.
-      Decoder decoder = new Decoder(source, out, lenient);
-      Optional<Invalid> error = trees.readAsciiJson(bytes, true, decoder::document, decoder::item);
-      decoder.end(); // before the error is reported: it forgets what came after its savepoint
-      report(source, error, out);
+      decode(source, (documents, items) -> trees.readAsciiJson(bytes, true, documents, items), out);
       return;
     }
     CharsetDecoder decoder =
@@ -330,9 +351,19 @@ public final class ManifestReader {
    */
   private void readText(String source, String text, boolean located, Collector out) {
     String body = text.startsWith(BOM) ? text.substring(1) : text;
+    boolean isJson = isJson(source, located);
+    decode(source, (documents, items) -> trees.read(body, isJson, located, documents, items), out);
+  }
+
+  /** What reading one source does: parse into a document sink and an item sink. */
+  private interface Reading {
+    Optional<Invalid> read(Consumer<Node> documents, TreeReader.Items items);
+  }
+
+  /** Reads and decodes one source. */
+  private void decode(String source, Reading reading, Collector out) {
     Decoder decoder = new Decoder(source, out, lenient);
-    Optional<Invalid> error =
-        trees.read(body, isJson(source, located), located, decoder::document, decoder::item);
+    Optional<Invalid> error = reading.read(decoder::document, decoder::item);
     decoder.end(); // before the error is reported: it forgets what came after its savepoint
     report(source, error, out);
   }

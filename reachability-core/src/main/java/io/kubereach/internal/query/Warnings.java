@@ -19,6 +19,7 @@ import io.kubereach.internal.topology.Granularity;
 import io.kubereach.internal.topology.PodTable;
 import io.kubereach.model.ContainerPort;
 import io.kubereach.model.Endpoint;
+import io.kubereach.model.LabelSelector;
 import io.kubereach.model.PolicyType;
 import io.kubereach.model.WorkloadEndpoint;
 import java.util.AbstractList;
@@ -189,7 +190,8 @@ final class Warnings {
    * selection's scope names or matches namespaces (S7); all peers or address sets can reach any
    * namespace (S6, S12).
    */
-  private Set<String> namespaces(NamedRule rule, Set<String> all) {
+  private Set<String> namespaces(
+      NamedRule rule, Set<String> all, Map<LabelSelector, Set<String>> byNamespaceSelector) {
     List<Selection> selections =
         rule.direction() == PolicyType.Ingress
             ? List.of(rule.subject())
@@ -200,12 +202,22 @@ final class Warnings {
     }
     Set<String> out = new HashSet<>();
     for (Selection s : selections) {
-      for (String ns : all) {
-        if (s.holdsNamespace(ns, table.namespaceLabels(ns))) {
-          out.add(ns);
-        }
+      if (s.scope() instanceof Selection.InNamespace in) {
+        out.add(in.namespace());
+      } else {
+        // Thousands of rules share a few namespace selectors: match each against the namespaces
+        // once.
+        LabelSelector selector = ((Selection.MatchingNamespaces) s.scope()).selector();
+        out.addAll(
+            byNamespaceSelector.computeIfAbsent(
+                selector,
+                sel ->
+                    all.stream()
+                        .filter(ns -> s.holdsNamespace(ns, table.namespaceLabels(ns)))
+                        .collect(java.util.stream.Collectors.toSet())));
       }
     }
+    out.retainAll(all); // only namespaces with pods have shapes
     return out;
   }
 
@@ -216,26 +228,32 @@ final class Warnings {
       return;
     }
     Map<String, List<Shape>> shapes = shapes();
+    List<String> order = List.copyOf(shapes.keySet());
+    Map<String, Integer> position = new HashMap<>();
+    for (int i = 0; i < order.size(); i++) {
+      position.put(order.get(i), i);
+    }
+    Map<LabelSelector, Set<String>> byNamespaceSelector = new HashMap<>();
     for (NamedRule rule : rules) {
-      Set<String> reachable = namespaces(rule, shapes.keySet());
+      // In input order, so that the warning text is deterministic.
+      List<String> reachable =
+          namespaces(rule, shapes.keySet(), byNamespaceSelector).stream()
+              .sorted(java.util.Comparator.comparing(position::get))
+              .toList();
       for (NamedRef ref : rule.named()) {
         List<Endpoint> missing = new ArrayList<>();
-        // Walk in input order, so that the warning text is deterministic.
-        shapes.forEach(
-            (ns, inNamespace) -> {
-              if (reachable.contains(ns)) {
-                for (Shape shape : inNamespace) {
-                  AnalysisPod pod = shape.exemplar();
-                  boolean target =
-                      rule.direction() == PolicyType.Ingress
-                          ? rule.subject().selects(pod, table)
-                          : rule.peers().admits(pod, table, ips);
-                  if (target && !NamedPorts.defines(ref, pod.ports())) {
-                    missing.addAll(shape.pods());
-                  }
-                }
-              }
-            });
+        for (String ns : reachable) {
+          for (Shape shape : shapes.get(ns)) {
+            AnalysisPod pod = shape.exemplar();
+            boolean target =
+                rule.direction() == PolicyType.Ingress
+                    ? rule.subject().selects(pod, table)
+                    : rule.peers().admits(pod, table, ips);
+            if (target && !NamedPorts.defines(ref, pod.ports())) {
+              missing.addAll(shape.pods());
+            }
+          }
+        }
         if (!missing.isEmpty()) {
           add(
               new Warning(
