@@ -5,7 +5,13 @@
         --svg docs/benchmarks-scaling.svg --markdown
 
 Writes a log-log SVG of time per operation against pods, engine against reference, and prints
-Markdown tables (score +- JMH error per benchmark and size; engine/reference ratios).
+Markdown tables (score +- JMH error per benchmark and size; engine/reference ratios; the exponent
+k of t ~ n^k fitted per measure). Single-shot results (-bm ss, used at 1M pods) mix in as they are.
+
+    python3 benchmarks/chart.py ... --memory footprint.txt --memory-svg docs/benchmarks-memory.svg
+
+adds the retained heap that io.kubereach.bench.Footprint printed (lines "size=N ... snapshotMB=..
+indexMB=.."), with its own chart and exponents.
 
 ReferenceBenchmark.allPairs asks every ordered pair of distinct pods on 3 ports up to 1000 pods, and
 a seeded sample of SAMPLE_PAIRS pairs above; its time is scaled here by n(n-1)/pairs to all pairs
@@ -77,15 +83,34 @@ SERIES = [
 ]
 
 
-def svg(results, sizes, path):
-    width, height = 900, 480
-    left, right, top, bottom = 70, 400, 30, 50
+def exponent(pts):
+    """Least-squares slope of log t against log n: t grows as n to this power."""
+    if len(pts) < 2:
+        return None
+    xs = [math.log10(n) for n, _ in pts]
+    ys = [math.log10(t) for _, t in pts]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    sxx = sum((x - mx) ** 2 for x in xs)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx
+
+
+def series_points(series, results, sizes):
+    """{label: (colour, dashed, [(n, value)])} for the series with at least one value."""
     points = {}
-    for label, colour, dashed, f in SERIES:
+    for label, colour, dashed, f in series:
         pts = [(n, f(results, n)) for n in sizes]
         pts = [(n, t) for n, t in pts if t]
         if pts:
             points[label] = (colour, dashed, pts)
+    return points
+
+
+def svg(results, sizes, path, series=None, title="Time per operation vs pods (log-log)",
+        label_value=None):
+    width, height = 900, 480
+    left, right, top, bottom = 70, 400, 30, 50
+    label_value = label_value or (lambda v: label_time(v))
+    points = series_points(series or SERIES, results, sizes)
     ts = [t for _, _, pts in points.values() for _, t in pts]
     y_lo = math.floor(math.log10(min(ts)))
     y_hi = math.ceil(math.log10(max(ts)))
@@ -103,14 +128,14 @@ def svg(results, sizes, path):
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'font-family="sans-serif" font-size="12">',
         f'<rect width="{width}" height="{height}" fill="white"/>',
-        f'<text x="{left}" y="18" font-size="14">Time per operation vs pods (log-log)</text>',
+        f'<text x="{left}" y="18" font-size="14">{title}</text>',
     ]
     for e in range(y_lo, y_hi + 1):
         yy = y(10.0 ** e)
         out.append(f'<line x1="{left}" y1="{yy:.1f}" x2="{left + plot_w}" y2="{yy:.1f}" '
                    f'stroke="#ddd"/>')
-        out.append(f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end">{label_time(10.0 ** e)}'
-                   f'</text>')
+        out.append(f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end">'
+                   f'{label_value(10.0 ** e)}</text>')
     for e in range(x_lo, x_hi + 1):
         xx = x(10 ** e)
         out.append(f'<line x1="{xx:.1f}" y1="{top}" x2="{xx:.1f}" y2="{top + plot_h}" '
@@ -131,7 +156,9 @@ def svg(results, sizes, path):
         lx = left + plot_w + 15
         out.append(f'<line x1="{lx}" y1="{ly}" x2="{lx + 25}" y2="{ly}" stroke="{colour}" '
                    f'stroke-width="2"{dash}/>')
-        out.append(f'<text x="{lx + 30}" y="{ly + 4}">{label}</text>')
+        k = exponent(pts)
+        fitted = f" (∝ n^{k:.2f})" if k is not None else ""
+        out.append(f'<text x="{lx + 30}" y="{ly + 4}">{label}{fitted}</text>')
     out.append("</svg>")
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
@@ -145,7 +172,51 @@ def label_time(t):
 
 
 def label_pods(n):
+    if n >= 1_000_000:
+        return f"{n // 1_000_000}M"
     return f"{n // 1000}k" if n >= 1000 else str(n)
+
+
+def label_mb(v):
+    return f"{v / 1000:g} GB" if v >= 1000 else f"{v:g} MB"
+
+
+def load_memory(path):
+    """{("memory.snapshot"|"memory.index", size): (MB, 0, "MB")} from Footprint's PODS lines."""
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            fields = dict(p.split("=", 1) for p in line.split() if "=" in p)
+            if fields.get("style") != "PODS" or "size" not in fields:
+                continue
+            size = int(fields["size"])
+            for key in ("snapshotMB", "indexMB"):
+                if key in fields:
+                    name = "memory." + key[: -len("MB")]
+                    out[(name, size)] = (float(fields[key]), 0.0, "MB")
+    return out
+
+
+MEMORY = [
+    ("snapshot (retained heap)", "#8c564b", False,
+     lambda r, n: (r.get(("memory.snapshot", n)) or (None,))[0]),
+    ("index, matrices not yet built", "#1f77b4", False,
+     lambda r, n: (r.get(("memory.index", n)) or (None,))[0]),
+]
+
+
+def exponents(series, results, sizes, header=True):
+    """Markdown rows: the fitted exponent per measure, over all sizes and over the last step."""
+    if header:
+        print("| measure | sizes | exponent k (∝ nᵏ), all sizes | k of the last step |")
+        print("|---|---|---|---|")
+    for label, (_, _, pts) in series_points(series, results, sizes).items():
+        shown = ", ".join(label_pods(n) for n, _ in pts)
+        if len(pts) < 2:
+            print(f"| {label} | {shown} | — | — |")
+            continue
+        step = f"{label_pods(pts[-2][0])} → {label_pods(pts[-1][0])}"
+        print(f"| {label} | {shown} | {exponent(pts):.2f} | {exponent(pts[-2:]):.2f} ({step}) |")
 
 
 def markdown(results, sizes):
@@ -197,13 +268,24 @@ def main():
     p.add_argument("results", nargs="+", help="JMH JSON result files")
     p.add_argument("--svg", help="write the log-log chart here")
     p.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    p.add_argument("--memory", help="Footprint output to add as the memory measures")
+    p.add_argument("--memory-svg", help="write the log-log memory chart here")
     a = p.parse_args()
     results = load(a.results)
     sizes = sorted({k[1] for k in results})
+    memory = load_memory(a.memory) if a.memory else {}
+    memory_sizes = sorted({k[1] for k in memory})
     if a.svg:
         svg(results, sizes, a.svg)
+    if a.memory_svg and memory:
+        svg(memory, memory_sizes, a.memory_svg, MEMORY, "Retained heap vs pods (log-log)",
+            label_mb)
     if a.markdown:
         markdown(results, sizes)
+        print()
+        exponents(SERIES, results, sizes)
+        if memory:
+            exponents(MEMORY, memory, memory_sizes, header=False)
     if not a.svg and not a.markdown:
         p.error("nothing to do: pass --svg FILE and/or --markdown")
 

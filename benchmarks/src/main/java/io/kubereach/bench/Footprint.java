@@ -5,6 +5,8 @@ import io.kubereach.ReachabilityIndex;
 import io.kubereach.model.ClusterSnapshot;
 import io.kubereach.testing.RealisticClusters;
 import io.kubereach.testing.RealisticClusters.Style;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -13,16 +15,22 @@ import java.util.Locale;
  * memoised connection list, each measured as used heap after full GCs; and the single-shot wall
  * time of the first build and list (cold JIT: a rough guide, the JMH scores are the measurement).
  * Run with a fixed heap, e.g. {@code java -Xmx6g -cp benchmarks.jar io.kubereach.bench.Footprint
- * 1000 10000 100000}.
+ * 1000 10000 100000}. {@code -Dfootprint.list=false} leaves out the listing (at a million pods it
+ * takes too long), and {@code -Dfootprint.styles=PODS} the workload style.
  */
 public final class Footprint {
   private Footprint() {}
 
   /** Sizes in pods as arguments. */
   public static void main(String[] args) {
+    boolean list = Boolean.parseBoolean(System.getProperty("footprint.list", "true"));
+    List<Style> styles =
+        Arrays.stream(System.getProperty("footprint.styles", "PODS,WORKLOADS").split(","))
+            .map(Style::valueOf)
+            .toList();
     for (String arg : args) {
       int size = Integer.parseInt(arg);
-      for (Style style : Style.values()) {
+      for (Style style : styles) {
         long base = usedAfterGc();
         ClusterSnapshot cluster = RealisticClusters.generate(size, ClusterState.SEED, style);
         long snapshot = usedAfterGc() - base;
@@ -31,7 +39,7 @@ public final class Footprint {
         long t1 = System.nanoTime();
         long built = usedAfterGc() - base - snapshot;
         long t2 = System.nanoTime();
-        int connections = index.connections().size();
+        int connections = list ? index.connections().size() : -1;
         long t3 = System.nanoTime();
         long listed = usedAfterGc() - base - snapshot - built;
         System.out.printf(

@@ -491,8 +491,14 @@ public final class RealisticClusters {
       if (deployment) {
         podLabels.put("pod-template-hash", hash);
       }
+      java.util.Set<String> podNames = new java.util.HashSet<>();
       for (int i = 0; i < replicas; i++) {
         String podName = deployment ? name + "-" + hash + "-" + hash(5) : name + "-" + i;
+        while (!podNames.add(podName)) {
+          // Drawn twice (a million pods have hundreds of replicas per Deployment): draw again.
+          // Smaller clusters never collide, so they stay what they were.
+          podName = name + "-" + hash + "-" + hash(5);
+        }
         out.add(
             new Pod(
                 ns,
