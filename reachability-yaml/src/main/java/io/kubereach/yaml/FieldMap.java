@@ -50,12 +50,20 @@ final class FieldMap extends AbstractMap<String, Node> {
   }
 
   private int find(Object key) {
+    return find(keys, keys.length, index, key);
+  }
+
+  /**
+   * Where {@code key} is among the first {@code size} keys, through {@code index} when there is
+   * one; -1 when absent. Also the reader's, while a mapping is being read.
+   */
+  static int find(String[] keys, int size, Map<String, Integer> index, Object key) {
     if (index != null) {
       Integer at = index.get(key);
       return at == null ? -1 : at;
     }
-    for (int i = 0; i < keys.length; i++) {
-      // Jackson hands out one String instance per distinct name, so == usually decides.
+    for (int i = 0; i < size; i++) {
+      // Names are interned (TreeReader), and so are the decoder's literals: == usually decides.
       if (keys[i] == key || keys[i].equals(key)) {
         return i;
       }

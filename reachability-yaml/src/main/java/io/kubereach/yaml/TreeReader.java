@@ -178,7 +178,7 @@ final class TreeReader {
 
     /** Starts the value of {@code key}; the position of an earlier equal key, or -1. */
     long key(String key, long position) {
-      int earlier = find(key);
+      int earlier = FieldMap.find(keys, size, index, key);
       if (earlier >= 0) {
         return positions[earlier];
       }
@@ -193,19 +193,6 @@ final class TreeReader {
         index = FieldMap.indexOf(keys, size);
       }
       this.key = key;
-      return -1;
-    }
-
-    private int find(String key) {
-      if (index != null) {
-        Integer at = index.get(key);
-        return at == null ? -1 : at;
-      }
-      for (int i = 0; i < size; i++) {
-        if (keys[i] == key || keys[i].equals(key)) {
-          return i;
-        }
-      }
       return -1;
     }
 
