@@ -19,10 +19,15 @@ public enum Protocol {
    * @throws IllegalArgumentException if {@code text} is not TCP, UDP or SCTP
    */
   public static Protocol parse(String text) {
-    for (Protocol p : values()) {
-      if (p.name().equals(text)) {
-        return p; // as written in nearly every manifest
-      }
+    switch (text) { // as written in nearly every manifest
+      case "TCP":
+        return TCP;
+      case "UDP":
+        return UDP;
+      case "SCTP":
+        return SCTP;
+      default:
+        break;
     }
     String upper = text.trim().toUpperCase(Locale.ROOT);
     for (Protocol p : values()) {

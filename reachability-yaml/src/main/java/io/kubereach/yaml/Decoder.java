@@ -174,20 +174,19 @@ final class Decoder {
       speculation = null;
       held = null;
     }
-    try {
-      decode(root);
-    } finally {
-      if (streamedItems != null) {
-        streamedItems = null;
-        throw new IllegalStateException("streamed List items were kept but not read");
-      }
+    decode(root);
+    if (streamedItems != null) {
+      // readsItems disagreed with object: a bug, reported as an error rather than a quiet loss.
+      streamedItems = null;
+      throw new IllegalStateException("streamed List items were kept but not read");
     }
   }
 
   /**
    * Whether {@link #object} reads the items of {@code map}: its kind is a list kind, its apiVersion
    * (if any) a string, and the list's own keys pass (under lenient loading a refused key is only a
-   * warning). {@link #document} fails loudly should this ever disagree with {@link #object}.
+   * warning). Should this ever disagree with {@link #object}, {@link #document} throws, and the
+   * load fails with that error instead of losing the items.
    */
   private boolean readsItems(MapNode map) {
     if (!(map.fields().get("kind") instanceof Scalar kind)
@@ -507,8 +506,13 @@ final class Decoder {
       }
       if (item instanceof MapNode itemMap) {
         Invalid missingKind = field(itemMap, "kind").isEmpty() ? missing(itemMap, "kind") : null;
-        // A typed list names its items' kind, but a misspelt kind is still a typo, not a Pod.
-        if (missingKind != null && (itemKind.isEmpty() || !missingKind.path().equals("kind"))) {
+        boolean misspelt = missingKind != null && !missingKind.path().equals("kind");
+        if (misspelt && !itemKind.isEmpty() && lenient) {
+          // A typed list names its items' kind, but a misspelt kind is still a typo: refused,
+          // and under lenient loading read as the list's kind with a warning.
+          problems(Identity.of(itemMap, itemKind)).refused(missingKind);
+          object(itemMap, itemKind);
+        } else if (missingKind != null && (itemKind.isEmpty() || misspelt)) {
           out.error(
               diagnostic(
                   missingKind.line(),

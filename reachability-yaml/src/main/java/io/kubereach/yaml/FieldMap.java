@@ -63,7 +63,8 @@ final class FieldMap extends AbstractMap<String, Node> {
       return at == null ? -1 : at;
     }
     for (int i = 0; i < size; i++) {
-      // Names are interned (TreeReader), and so are the decoder's literals: == usually decides.
+      // JSON names are interned (TreeReader), and so are the decoder's literals: for JSON, ==
+      // usually decides; YAML names are compared by equals.
       if (keys[i] == key || keys[i].equals(key)) {
         return i;
       }

@@ -72,7 +72,9 @@ final class Fields {
   static int integer(Node node, String path) {
     if (node instanceof Scalar s && s.type() == Type.INTEGER) {
       String text = s.text();
-      if (text.length() <= 9 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      if (!text.isEmpty()
+          && text.length() <= 9
+          && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
         return Integer.parseInt(text); // fits: the usual port number
       }
       BigInteger value;

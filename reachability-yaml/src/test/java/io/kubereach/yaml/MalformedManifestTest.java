@@ -276,6 +276,43 @@ class MalformedManifestTest {
                 .getMessage())
         .contains("'kid'")
         .contains("did you mean 'kind'?");
+    // Leniently it is read as the list's kind, and the answers say they are incomplete.
+    LoadResult lenient = Manifests.withLimits(Limits.defaults()).lenient().parse("l.json", podList);
+    assertThat(lenient.warnings()).anySatisfy(w -> assertThat(w.message()).contains("'kid'"));
+    assertThat(lenient.cluster().limitations())
+        .anySatisfy(
+            l -> assertThat(l.kind()).isEqualTo(io.kubereach.model.Limitation.Kind.LENIENT_LOAD));
+  }
+
+  /** Mappings past the size where keys are found by hash read and refuse as small ones do. */
+  @Test
+  void largeMappingsKeepEveryKeyAndRefuseDuplicates() {
+    StringBuilder labels = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      labels
+          .append(i == 0 ? "" : ", ")
+          .append("\"k")
+          .append(i)
+          .append("\": \"v")
+          .append(i)
+          .append('"');
+    }
+    String pod =
+        "{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"p\","
+            + " \"labels\": {"
+            + labels
+            + "}}}";
+    for (String name : List.of("p.json", "p.yaml")) {
+      assertThat(Manifests.parse(name, pod).cluster().pods().get(0).labels())
+          .hasSize(20)
+          .containsEntry("k0", "v0")
+          .containsEntry("k19", "v19");
+      String twice = pod.replace("\"k17\": \"v17\"", "\"k3\": \"again\"");
+      assertThat(
+              catchThrowableOfType(ManifestException.class, () -> Manifests.parse(name, twice))
+                  .getMessage())
+          .contains("duplicate key 'k3'");
+    }
   }
 
   @Test

@@ -213,7 +213,7 @@ final class Warnings {
                 selector,
                 sel ->
                     all.stream()
-                        .filter(ns -> s.holdsNamespace(ns, table.namespaceLabels(ns)))
+                        .filter(ns -> sel.matches(table.namespaceLabels(ns)))
                         .collect(java.util.stream.Collectors.toSet())));
       }
     }
