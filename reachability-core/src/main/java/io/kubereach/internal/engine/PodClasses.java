@@ -106,10 +106,12 @@ final class PodClasses {
       long[][] byMatcher = new long[matchers][];
       for (int m = 0; m < matchers; m++) {
         byMatcher[m] = Bits.words(count);
-        for (int c = 0; c < count; c++) {
-          if (ips.of(exemplar[c], rule).get(m)) {
-            Bits.set(byMatcher[m], c);
-          }
+      }
+      // A pod is in a few address sets: walk each class's memberships, not every set per class.
+      for (int c = 0; c < count; c++) {
+        BitSet held = ips.of(exemplar[c], rule);
+        for (int m = held.nextSetBit(0); m >= 0 && m < matchers; m = held.nextSetBit(m + 1)) {
+          Bits.set(byMatcher[m], c);
         }
       }
       classesOfMatcher.put(rule, byMatcher);

@@ -40,9 +40,22 @@ final class PortAtoms {
     Set<PortRange> ranges = new LinkedHashSet<>();
     policies.rules().map(CompiledRule::ports).forEach(p -> ranges.addAll(p.numeric()));
     policies.tierRules().map(TierRule::ports).forEach(p -> ranges.addAll(p.numeric()));
+    // Named ports as resolved on every class: thousands of classes resolve them to a few ports,
+    // so gather the ports as bits first and make a range of each distinct one.
+    BitSet[] named = new BitSet[PROTOCOLS.length];
+    for (int p = 0; p < PROTOCOLS.length; p++) {
+      named[p] = new BitSet(Port.MAX + 1);
+    }
     for (int c = 0; c < classes.count(); c++) {
       for (int r = 0; r < classes.namedRefs().size(); r++) {
-        classes.resolved(c, r).forEach(port -> ranges.add(PortRange.of(port)));
+        for (Port port : classes.resolved(c, r)) {
+          named[port.protocol().ordinal()].set(port.number());
+        }
+      }
+    }
+    for (int p = 0; p < PROTOCOLS.length; p++) {
+      for (int n = named[p].nextSetBit(0); n >= 0; n = named[p].nextSetBit(n + 1)) {
+        ranges.add(PortRange.of(new Port(PROTOCOLS[p], n)));
       }
     }
     List<TreeSet<Integer>> bounds = new ArrayList<>();

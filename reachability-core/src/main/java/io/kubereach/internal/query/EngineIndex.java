@@ -80,7 +80,10 @@ public final class EngineIndex implements ReachabilityIndex {
     this.endpoints = shared ? previous.endpoints : Endpoints.of(table);
     this.resolver = shared ? previous.resolver : new EndpointResolver(endpoints);
     this.caveats = shared ? previous.caveats : new HostNetworkCaveats(table, endpoints);
-    this.policies = CompiledPolicies.of(snapshot);
+    this.policies =
+        previous == null
+            ? CompiledPolicies.of(snapshot)
+            : CompiledPolicies.of(snapshot, previous.policies);
     // Which address sets hold each pod's IPs depends on the pods and the sets alone: a what-if
     // that keeps both (most policy changes) keeps the memberships, the costliest step of a build.
     this.ips =

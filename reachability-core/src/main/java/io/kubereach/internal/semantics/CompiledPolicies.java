@@ -42,7 +42,14 @@ public final class CompiledPolicies {
   private final List<NamedRef> namedRefs;
   private final Map<String, List<CompiledPolicy>> byNamespace;
 
-  private CompiledPolicies(ClusterSnapshot snapshot) {
+  /**
+   * Every ipBlock's matcher, by the block: parsing a CIDR is most of compiling a policy, thousands
+   * of policies repeat a few blocks, and a what-if starts from the previous index's.
+   */
+  private final Map<IpBlockPeer, IpMatcher> matcherOfBlock;
+
+  private CompiledPolicies(ClusterSnapshot snapshot, Map<IpBlockPeer, IpMatcher> knownBlocks) {
+    Map<IpBlockPeer, IpMatcher> blocks = new HashMap<>(knownBlocks);
     Map<IpMatcher, Integer> matcherIds = new LinkedHashMap<>();
     Set<NamedRef> refs = new LinkedHashSet<>();
     List<CompiledPolicy> all = new ArrayList<>();
@@ -59,7 +66,7 @@ public final class CompiledPolicies {
           refs.addAll(ports.named());
           compiled.add(
               new CompiledRule(
-                  ref, direction, i, peers(policy.namespace(), rule, matcherIds), ports));
+                  ref, direction, i, peers(policy.namespace(), rule, matcherIds, blocks), ports));
         }
         rules.put(direction, compiled);
       }
@@ -88,6 +95,7 @@ public final class CompiledPolicies {
     this.namedRefs = List.copyOf(refs);
     namespaces.replaceAll((n, list) -> List.copyOf(list));
     this.byNamespace = Map.copyOf(namespaces);
+    this.matcherOfBlock = Map.copyOf(blocks);
   }
 
   /** T5, T6, T7, T10: a tiered policy's subject and rules. */
@@ -180,11 +188,23 @@ public final class CompiledPolicies {
 
   /** The normal form of a snapshot's policies. */
   public static CompiledPolicies of(ClusterSnapshot snapshot) {
-    return new CompiledPolicies(snapshot);
+    return new CompiledPolicies(snapshot, Map.of());
+  }
+
+  /**
+   * The same, for a what-if: the address blocks {@code previous} parsed are not parsed again (the
+   * result is the same; a matcher depends on its block alone).
+   */
+  public static CompiledPolicies of(ClusterSnapshot snapshot, CompiledPolicies previous) {
+    return new CompiledPolicies(snapshot, previous.matcherOfBlock);
   }
 
   /** S6: no peers admit everything; S7 selectors; S12 ipBlocks, each distinct one numbered. */
-  private static PeerSet peers(String namespace, Rule rule, Map<IpMatcher, Integer> matcherIds) {
+  private static PeerSet peers(
+      String namespace,
+      Rule rule,
+      Map<IpMatcher, Integer> matcherIds,
+      Map<IpBlockPeer, IpMatcher> blocks) {
     if (rule.peers().isEmpty()) {
       return PeerSet.everything();
     }
@@ -195,7 +215,7 @@ public final class CompiledPolicies {
         selections.add(Selection.peerOf(namespace, p));
       } else {
         IpBlockPeer block = (IpBlockPeer) peer;
-        IpMatcher m = IpMatcher.of(block);
+        IpMatcher m = blocks.computeIfAbsent(block, IpMatcher::of);
         int id = matcherIds.computeIfAbsent(m, k -> matcherIds.size());
         networks.add(new PeerSet.Network(id, block.cidr(), m, PeerSet.PodAddresses.ANY_KNOWN_IP));
       }
