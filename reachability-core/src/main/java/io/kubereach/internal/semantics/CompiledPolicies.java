@@ -43,13 +43,18 @@ public final class CompiledPolicies {
   private final Map<String, List<CompiledPolicy>> byNamespace;
 
   /**
-   * Every ipBlock's matcher, by the block: parsing a CIDR is most of compiling a policy, thousands
-   * of policies repeat a few blocks, and a what-if starts from the previous index's.
+   * The matcher of each ipBlock these policies use, by the block: parsing the CIDRs was most of
+   * compiling the policies (a third of a what-if at 100k pods, docs/benchmarks.md), thousands of
+   * policies repeat a few blocks, and a what-if starts from the previous index's.
    */
   private final Map<IpBlockPeer, IpMatcher> matcherOfBlock;
 
+  /**
+   * @param knownBlocks matchers parsed before; only those these policies use are kept, so that a
+   *     chain of what-ifs does not keep every block it ever saw
+   */
   private CompiledPolicies(ClusterSnapshot snapshot, Map<IpBlockPeer, IpMatcher> knownBlocks) {
-    Map<IpBlockPeer, IpMatcher> blocks = new HashMap<>(knownBlocks);
+    Map<IpBlockPeer, IpMatcher> blocks = new HashMap<>();
     Map<IpMatcher, Integer> matcherIds = new LinkedHashMap<>();
     Set<NamedRef> refs = new LinkedHashSet<>();
     List<CompiledPolicy> all = new ArrayList<>();
@@ -66,7 +71,11 @@ public final class CompiledPolicies {
           refs.addAll(ports.named());
           compiled.add(
               new CompiledRule(
-                  ref, direction, i, peers(policy.namespace(), rule, matcherIds, blocks), ports));
+                  ref,
+                  direction,
+                  i,
+                  peers(policy.namespace(), rule, matcherIds, blocks, knownBlocks),
+                  ports));
         }
         rules.put(direction, compiled);
       }
@@ -204,7 +213,8 @@ public final class CompiledPolicies {
       String namespace,
       Rule rule,
       Map<IpMatcher, Integer> matcherIds,
-      Map<IpBlockPeer, IpMatcher> blocks) {
+      Map<IpBlockPeer, IpMatcher> blocks,
+      Map<IpBlockPeer, IpMatcher> knownBlocks) {
     if (rule.peers().isEmpty()) {
       return PeerSet.everything();
     }
@@ -215,7 +225,13 @@ public final class CompiledPolicies {
         selections.add(Selection.peerOf(namespace, p));
       } else {
         IpBlockPeer block = (IpBlockPeer) peer;
-        IpMatcher m = blocks.computeIfAbsent(block, IpMatcher::of);
+        IpMatcher m =
+            blocks.computeIfAbsent(
+                block,
+                b -> {
+                  IpMatcher known = knownBlocks.get(b);
+                  return known != null ? known : IpMatcher.of(b);
+                });
         int id = matcherIds.computeIfAbsent(m, k -> matcherIds.size());
         networks.add(new PeerSet.Network(id, block.cidr(), m, PeerSet.PodAddresses.ANY_KNOWN_IP));
       }
