@@ -34,6 +34,21 @@ public record LabelSelector(Map<String, String> matchLabels, List<Requirement> m
     matchExpressions = List.copyOf(requireNonNull(matchExpressions, "matchExpressions"));
   }
 
+  /**
+   * A map's own hash is the sum of {@code key ^ value} over its entries, and selectors that differ
+   * in one label value often sum alike: the engine's selector maps collided into long bins. The
+   * entries are mixed before they are summed (a sum, so the order of the labels still does not
+   * matter, as for {@link #equals}).
+   */
+  @Override
+  public int hashCode() {
+    int h = 0;
+    for (Map.Entry<String, String> e : matchLabels.entrySet()) {
+      h += Integer.rotateLeft(e.getKey().hashCode() * 0x9E3779B1, 13) ^ e.getValue().hashCode();
+    }
+    return h * 0x9E3779B1 + matchExpressions.hashCode();
+  }
+
   /** The empty selector {@code {}}: matches every object. */
   public static LabelSelector everything() {
     return EVERYTHING;

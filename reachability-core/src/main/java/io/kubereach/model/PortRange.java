@@ -22,6 +22,17 @@ public record PortRange(Protocol protocol, int first, int last) {
     }
   }
 
+  /**
+   * The record's own hash is {@code 961·protocol + 32·port} for a single port, whose low bits
+   * hardly vary: hash maps of single-port ranges (the engine's port atoms) fell into a few buckets.
+   */
+  @Override
+  public int hashCode() {
+    int h = protocol.ordinal() * 0x9E3779B1 + first;
+    h = h * 0x9E3779B1 + last;
+    return h ^ (h >>> 16);
+  }
+
   /** Every port of a protocol. */
   public static PortRange all(Protocol protocol) {
     return new PortRange(protocol, Port.MIN, Port.MAX);

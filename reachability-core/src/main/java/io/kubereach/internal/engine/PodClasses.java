@@ -60,11 +60,18 @@ final class PodClasses {
     classOfPod = new int[table.size()];
     List<Integer> exemplars = new ArrayList<>();
     List<List<List<Port>>> tables = new ArrayList<>();
+    PodShape last = null;
+    int lastId = -1;
     for (AnalysisPod pod : table.pods()) {
       BitSet anyIp = ips.of(pod.index(), PodAddresses.ANY_KNOWN_IP); // shared, only read
       BitSet firstFamily = ips.of(pod.index(), PodAddresses.FIRST_FAMILY);
       int profile = selections.profileOf(pod.index());
       PodShape shape = new PodShape(profile, pod.ports(), anyIp, firstFamily);
+      if (shape.equals(last)) {
+        // The replicas of an owner come one after another: no hashing of their ports and sets.
+        classOfPod[pod.index()] = lastId;
+        continue;
+      }
       Integer id = seen.get(shape);
       if (id == null) {
         List<List<Port>> named = namedPortTable(pod);
@@ -79,6 +86,8 @@ final class PodClasses {
         seen.put(shape, id);
       }
       classOfPod[pod.index()] = id;
+      last = shape;
+      lastId = id;
     }
     count = exemplars.size();
     exemplar = exemplars.stream().mapToInt(Integer::intValue).toArray();

@@ -85,12 +85,11 @@ final class ProfileSelections {
   private ProfileSelections previous;
 
   private void compile(Selection selection, PodTable table) {
-    if (ids.containsKey(selection)) {
-      return;
+    if (ids.putIfAbsent(selection, selections.size()) != null) {
+      return; // one lookup: a selection is hashed from its label maps every time
     }
     Integer before = previous == null ? null : previous.ids.get(selection);
     if (before != null) {
-      ids.put(selection, selections.size());
       selections.add(previous.selections.get(before)); // shared, never modified
       return;
     }
@@ -105,7 +104,6 @@ final class ProfileSelections {
         }
       }
     }
-    ids.put(selection, selections.size());
     selections.add(bits);
   }
 
