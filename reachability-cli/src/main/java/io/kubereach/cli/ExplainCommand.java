@@ -1,9 +1,9 @@
 package io.kubereach.cli;
 
+import io.kubereach.RangeVerdict;
 import io.kubereach.ReachabilityIndex;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.Port;
-import io.kubereach.model.PortRange;
 import io.kubereach.model.PortSet;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,29 +91,12 @@ final class ExplainCommand implements Callable<Integer> {
                   + " : "
                   + allowed
                   + (ambiguous.isEmpty() ? "" : " (ambiguous on " + ambiguous + ", T9)"));
-          for (PortRange range : verdictRanges(allowed, ambiguous)) {
+          for (RangeVerdict range : index.explainRanges(src, dst)) {
             out.println();
-            out.println("ports " + range + ":");
-            out.println(index.explain(src, dst, range.firstPort()));
+            out.println("ports " + range.ports() + ":");
+            out.println(range.explanation());
           }
         });
     return Main.answered(index, Main.OK);
-  }
-
-  /**
-   * The ranges of ports with one verdict: allowed or denied, each split where the verdict starts or
-   * stops depending on the order of policies (T9); in protocol and port order.
-   */
-  private static List<PortRange> verdictRanges(PortSet allowed, PortSet ambiguous) {
-    PortSet denied = PortSet.all().difference(allowed);
-    return java.util.stream.Stream.of(
-            allowed.difference(ambiguous),
-            allowed.intersection(ambiguous),
-            denied.difference(ambiguous),
-            denied.intersection(ambiguous))
-        .flatMap(p -> p.ranges().stream())
-        .sorted(
-            java.util.Comparator.comparing(PortRange::protocol).thenComparingInt(PortRange::first))
-        .toList();
   }
 }
