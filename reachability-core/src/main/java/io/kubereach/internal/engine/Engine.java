@@ -43,16 +43,22 @@ public final class Engine {
   private final Map<BitSet, PortSet> portsBySignature = new ConcurrentHashMap<>();
   private final java.util.Set<io.kubereach.internal.semantics.TierRule> effectiveTierRules;
   private final ProfileSelections selections;
+  private final PodShapes shapes;
   private final com.google.common.base.Supplier<List<Redundancy.Finding>> redundancy;
 
   private Engine(PodTable table, CompiledPolicies policies, IpMemberships ips, Engine previous) {
     ProfileSelections selections =
         new ProfileSelections(table, policies, previous == null ? null : previous.selections);
     this.selections = selections;
+    this.shapes =
+        previous != null && previous.shapes.sameMemberships(ips)
+            ? previous.shapes
+            : new PodShapes(table, selections, ips);
     this.ipAtoms = new IpAtoms(policies.matchers());
     this.ipClasses = new IpClasses(ipAtoms, policies.matchers());
     this.classes =
-        new PodClasses(table, selections, ips, policies.matchers().size(), policies.namedRefs());
+        new PodClasses(
+            table, shapes, selections, ips, policies.matchers().size(), policies.namedRefs());
     this.ports = new PortAtoms(policies, classes);
     this.builder = MatrixBuilder.of(policies, selections, classes, ipClasses, ports);
     if (policies.tiered().findAny().isPresent()) {
@@ -98,7 +104,7 @@ public final class Engine {
 
   /** S7, T5: whether a selection of the policies holds some pod. */
   public boolean selectsSomePod(io.kubereach.internal.semantics.Selection selection) {
-    return !selections.profilesOf(selections.id(selection)).isEmpty();
+    return selections.profilesOf(selections.id(selection)).length > 0;
   }
 
   /** T2, T3: whether a tiered rule decided some cell for some class it was consulted for. */
@@ -114,7 +120,8 @@ public final class Engine {
   /**
    * Runs the pipeline for a what-if whose pods, namespaces and labels are {@code previous}'s (the
    * same {@link PodTable} contents): the label profiles and every selection {@code previous}
-   * compiled are taken over, so a policy change compiles only its own selectors.
+   * compiled are taken over, so a policy change compiles only its own selectors, and so are the pod
+   * shapes when the address memberships are the same.
    */
   public static Engine build(
       PodTable table, CompiledPolicies policies, IpMemberships ips, Engine previous) {

@@ -5,7 +5,6 @@ import io.kubereach.internal.semantics.NamedPorts;
 import io.kubereach.internal.semantics.PeerSet.Network;
 import io.kubereach.internal.semantics.PeerSet.PodAddresses;
 import io.kubereach.internal.semantics.PortMatch.NamedRef;
-import io.kubereach.internal.topology.AnalysisPod;
 import io.kubereach.internal.topology.PodTable;
 import io.kubereach.model.ContainerPort;
 import io.kubereach.model.Port;
@@ -22,118 +21,131 @@ import java.util.Map;
  * of one class still follow the rules between them (S11). Immutable.
  */
 final class PodClasses {
-  /** What two pods must share to be in one class. */
-  private record ClassKey(
-      List<Integer> selections, BitSet anyIp, BitSet firstFamily, List<List<Port>> namedPorts) {}
-
-  /** Replicas share profile, ports and memberships: the class of such a pod is looked up once. */
-  private record PodShape(
-      int profile, List<ContainerPort> ports, BitSet anyIp, BitSet firstFamily) {}
+  /**
+   * What two pods must share to be in one class, each part as a number: the set of selections
+   * holding the pod's profile, its address-set memberships by both rules, its named-port table.
+   */
+  private record ClassKey(int selections, int anyIp, int firstFamily, int namedPorts) {}
 
   private final int count;
   private final int[] classOfPod;
   private final int[] exemplar;
-  private final long[][] classesOfSelection;
-  private final Map<PodAddresses, long[][]> classesOfMatcher = new HashMap<>();
+  private final ProfileSelections selections;
+  private final IpMemberships ips;
+  private final int matchers;
+  private final int[][] classesOfProfile;
   private final List<NamedRef> namedRefs;
   private final List<List<List<Port>>> resolved;
+  private final List<List<List<Port>>> tables = new ArrayList<>();
 
+  /** Filled on first need: a what-if asks about the selections and address sets of few rules. */
+  private final long[][] classesOfSelection;
+
+  private final Map<PodAddresses, long[][]> classesOfMatcher = new HashMap<>();
+
+  /**
+   * Classes are unions of {@code shapes}, so keys are computed once per shape and classes are
+   * numbered in the order of their first pod, as a walk over the pods would number them.
+   */
   PodClasses(
       PodTable table,
+      PodShapes shapes,
       ProfileSelections selections,
       IpMemberships ips,
       int matchers,
       List<NamedRef> namedRefs) {
+    this.selections = selections;
+    this.ips = ips;
+    this.matchers = matchers;
     this.namedRefs = namedRefs;
+    int[] membershipOfProfile = memberships(selections);
+    int[] tableOfPortList = new int[shapes.portListCount()];
+    Map<List<List<Port>>, Integer> tableIds = new HashMap<>();
+    for (int l = 0; l < tableOfPortList.length; l++) {
+      tableOfPortList[l] =
+          tableIds.computeIfAbsent(
+              namedPortTable(shapes.ports(l)),
+              t -> {
+                tables.add(t);
+                return tables.size() - 1;
+              });
+    }
+    Map<ClassKey, Integer> ids = new HashMap<>();
+    int[] classOfShape = new int[shapes.count()];
+    List<Integer> exemplars = new ArrayList<>();
+    List<List<List<Port>>> tableOfClass = new ArrayList<>();
+    for (int shape = 0; shape < shapes.count(); shape++) {
+      int named = tableOfPortList[shapes.portList(shape)];
+      ClassKey key =
+          new ClassKey(
+              membershipOfProfile[shapes.profile(shape)],
+              shapes.membership(shape, PodAddresses.ANY_KNOWN_IP),
+              shapes.membership(shape, PodAddresses.FIRST_FAMILY),
+              named);
+      Integer id = ids.get(key);
+      if (id == null) {
+        id = exemplars.size();
+        ids.put(key, id);
+        exemplars.add(shapes.firstPod(shape));
+        tableOfClass.add(tables.get(named));
+      }
+      classOfShape[shape] = id;
+    }
+    classOfPod = new int[table.size()];
+    for (int pod = 0; pod < classOfPod.length; pod++) {
+      classOfPod[pod] = classOfShape[shapes.of(pod)];
+    }
+    count = exemplars.size();
+    exemplar = exemplars.stream().mapToInt(Integer::intValue).toArray();
+    resolved = List.copyOf(tableOfClass);
+    List<List<Integer>> ofProfile = new ArrayList<>();
+    for (int i = 0; i < selections.profiles(); i++) {
+      ofProfile.add(new ArrayList<>());
+    }
+    for (int c = 0; c < count; c++) {
+      ofProfile.get(selections.profileOf(exemplar[c])).add(c);
+    }
+    classesOfProfile =
+        ofProfile.stream()
+            .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+            .toArray(int[][]::new);
+    classesOfSelection = new long[selections.count()][];
+  }
+
+  /**
+   * The set of selections holding each profile, as a number (equal sets, equal numbers): walked
+   * from each selection's profiles, never selections x profiles.
+   */
+  private static int[] memberships(ProfileSelections selections) {
     List<List<Integer>> membership = new ArrayList<>();
     for (int i = 0; i < selections.profiles(); i++) {
       membership.add(new ArrayList<>());
     }
     for (int s = 0; s < selections.count(); s++) {
-      BitSet bits = selections.profilesOf(s);
-      for (int p = bits.nextSetBit(0); p >= 0; p = bits.nextSetBit(p + 1)) {
+      for (int p : selections.profilesOf(s)) {
         membership.get(p).add(s);
       }
     }
-    Map<ClassKey, Integer> ids = new HashMap<>();
-    Map<PodShape, Integer> seen = new HashMap<>();
-    classOfPod = new int[table.size()];
-    List<Integer> exemplars = new ArrayList<>();
-    List<List<List<Port>>> tables = new ArrayList<>();
-    PodShape last = null;
-    int lastId = -1;
-    for (AnalysisPod pod : table.pods()) {
-      BitSet anyIp = ips.of(pod.index(), PodAddresses.ANY_KNOWN_IP); // shared, only read
-      BitSet firstFamily = ips.of(pod.index(), PodAddresses.FIRST_FAMILY);
-      int profile = selections.profileOf(pod.index());
-      PodShape shape = new PodShape(profile, pod.ports(), anyIp, firstFamily);
-      if (shape.equals(last)) {
-        // The replicas of an owner come one after another: no hashing of their ports and sets.
-        classOfPod[pod.index()] = lastId;
-        continue;
-      }
-      Integer id = seen.get(shape);
-      if (id == null) {
-        List<List<Port>> named = namedPortTable(pod);
-        ClassKey key = new ClassKey(membership.get(profile), anyIp, firstFamily, named);
-        id = ids.get(key);
-        if (id == null) {
-          id = exemplars.size();
-          ids.put(key, id);
-          exemplars.add(pod.index());
-          tables.add(named);
-        }
-        seen.put(shape, id);
-      }
-      classOfPod[pod.index()] = id;
-      last = shape;
-      lastId = id;
-    }
-    count = exemplars.size();
-    exemplar = exemplars.stream().mapToInt(Integer::intValue).toArray();
-    resolved = List.copyOf(tables);
-    // Walk each selection's profiles and map them to classes: no selections x classes scan.
-    List<List<Integer>> classesOfProfile = new ArrayList<>();
-    for (int i = 0; i < selections.profiles(); i++) {
-      classesOfProfile.add(new ArrayList<>());
-    }
-    for (int c = 0; c < count; c++) {
-      classesOfProfile.get(selections.profileOf(exemplar[c])).add(c);
-    }
-    classesOfSelection = new long[selections.count()][];
-    for (int s = 0; s < classesOfSelection.length; s++) {
-      long[] words = Bits.words(count);
-      BitSet bits = selections.profilesOf(s);
-      for (int p = bits.nextSetBit(0); p >= 0; p = bits.nextSetBit(p + 1)) {
-        for (int c : classesOfProfile.get(p)) {
-          Bits.set(words, c);
-        }
-      }
-      classesOfSelection[s] = words;
-    }
-    for (PodAddresses rule : PodAddresses.values()) {
-      long[][] byMatcher = new long[matchers][];
-      for (int m = 0; m < matchers; m++) {
-        byMatcher[m] = Bits.words(count);
-      }
-      // A pod is in a few address sets: walk each class's memberships, not every set per class.
-      for (int c = 0; c < count; c++) {
-        BitSet held = ips.of(exemplar[c], rule);
-        for (int m = held.nextSetBit(0); m >= 0 && m < matchers; m = held.nextSetBit(m + 1)) {
-          Bits.set(byMatcher[m], c);
-        }
-      }
-      classesOfMatcher.put(rule, byMatcher);
-    }
-  }
-
-  /** S10, T7: what each named port of the rules resolves to on this pod. */
-  private List<List<Port>> namedPortTable(AnalysisPod pod) {
-    List<List<Port>> out = new ArrayList<>(namedRefs.size());
-    for (NamedRef ref : namedRefs) {
-      out.add(NamedPorts.resolve(ref, pod.ports()));
+    Map<List<Integer>, Integer> ids = new HashMap<>();
+    int[] out = new int[membership.size()];
+    for (int p = 0; p < out.length; p++) {
+      out[p] = ids.computeIfAbsent(membership.get(p), m -> ids.size());
     }
     return out;
+  }
+
+  /** S10, T7: what each named port of the rules resolves to on pods with these ports. */
+  private List<List<Port>> namedPortTable(List<ContainerPort> ports) {
+    List<List<Port>> out = new ArrayList<>(namedRefs.size());
+    for (NamedRef ref : namedRefs) {
+      out.add(NamedPorts.resolve(ref, ports));
+    }
+    return out;
+  }
+
+  /** The distinct named-port tables of the pods, for the port atoms. */
+  List<List<List<Port>>> namedPortTables() {
+    return tables;
   }
 
   /** The number of classes. */
@@ -152,13 +164,41 @@ final class PodClasses {
   }
 
   /** The classes whose pods a selection holds, as words: shared, never modify. */
-  long[] selected(int selection) {
-    return classesOfSelection[selection];
+  synchronized long[] selected(int selection) {
+    long[] words = classesOfSelection[selection];
+    if (words == null) {
+      words = Bits.words(count);
+      for (int p : selections.profilesOf(selection)) {
+        for (int c : classesOfProfile[p]) {
+          Bits.set(words, c);
+        }
+      }
+      classesOfSelection[selection] = words;
+    }
+    return words;
   }
 
   /** The classes whose pods an address set holds, by its rule (S12, T8): shared, never modify. */
-  long[] held(Network network) {
-    return classesOfMatcher.get(network.pods())[network.id()];
+  synchronized long[] held(Network network) {
+    return classesOfMatcher.computeIfAbsent(network.pods(), this::held)[network.id()];
+  }
+
+  /**
+   * Every address set's classes by one rule. A pod is in a few address sets: each class's
+   * memberships are walked, not every set per class.
+   */
+  private long[][] held(PodAddresses rule) {
+    long[][] byMatcher = new long[matchers][];
+    for (int m = 0; m < matchers; m++) {
+      byMatcher[m] = Bits.words(count);
+    }
+    for (int c = 0; c < count; c++) {
+      BitSet held = ips.of(exemplar[c], rule);
+      for (int m = held.nextSetBit(0); m >= 0 && m < matchers; m = held.nextSetBit(m + 1)) {
+        Bits.set(byMatcher[m], c);
+      }
+    }
+    return byMatcher;
   }
 
   /** The named ports of the rules, in the order of {@link #resolved}. */

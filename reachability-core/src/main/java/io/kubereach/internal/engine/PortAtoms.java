@@ -1,9 +1,11 @@
 package io.kubereach.internal.engine;
 
 import io.kubereach.internal.semantics.CompiledPolicies;
+import io.kubereach.internal.semantics.CompiledPolicy;
 import io.kubereach.internal.semantics.CompiledRule;
 import io.kubereach.internal.semantics.PortMatch;
 import io.kubereach.internal.semantics.TierRule;
+import io.kubereach.model.PolicyType;
 import io.kubereach.model.Port;
 import io.kubereach.model.PortRange;
 import io.kubereach.model.PortSet;
@@ -38,17 +40,27 @@ final class PortAtoms {
 
   PortAtoms(CompiledPolicies policies, PodClasses classes) {
     Set<PortRange> ranges = new LinkedHashSet<>();
-    policies.rules().map(CompiledRule::ports).forEach(p -> ranges.addAll(p.numeric()));
+    // Equal port matches are one instance (CompiledPolicies): each is read once.
+    Set<PortMatch> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (CompiledPolicy policy : policies.all()) {
+      for (PolicyType direction : PolicyType.values()) {
+        for (CompiledRule rule : policy.rules(direction)) {
+          if (seen.add(rule.ports())) {
+            ranges.addAll(rule.ports().numeric());
+          }
+        }
+      }
+    }
     policies.tierRules().map(TierRule::ports).forEach(p -> ranges.addAll(p.numeric()));
-    // Named ports as resolved on every class: thousands of classes resolve them to a few ports,
-    // so gather the ports as bits first and make a range of each distinct one.
+    // Named ports as resolved on every class: the classes share a few tables, whose ports are
+    // gathered as bits first, and a range is made of each distinct one.
     BitSet[] named = new BitSet[PROTOCOLS.length];
     for (int p = 0; p < PROTOCOLS.length; p++) {
       named[p] = new BitSet(Port.MAX + 1);
     }
-    for (int c = 0; c < classes.count(); c++) {
-      for (int r = 0; r < classes.namedRefs().size(); r++) {
-        for (Port port : classes.resolved(c, r)) {
+    for (List<List<Port>> table : classes.namedPortTables()) {
+      for (List<Port> resolved : table) {
+        for (Port port : resolved) {
           named[port.protocol().ordinal()].set(port.number());
         }
       }

@@ -7,8 +7,9 @@ import io.kubereach.internal.semantics.Selection;
 import io.kubereach.internal.semantics.TierRule;
 import io.kubereach.internal.topology.AnalysisPod;
 import io.kubereach.internal.topology.PodTable;
+import io.kubereach.model.PolicyType;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ final class ProfileSelections {
   private final List<Profile> profiles;
   private final Map<String, List<Integer>> profilesByNamespace;
   private final Map<Selection, Integer> ids = new HashMap<>();
-  private final List<BitSet> selections = new ArrayList<>();
+  private final List<int[]> selections = new ArrayList<>();
   private final Map<Selection.Scope, List<String>> namespacesOfScope;
 
   /** The selections of one table's policies, every one compiled. */
@@ -69,10 +70,15 @@ final class ProfileSelections {
     for (CompiledPolicy policy : policies.all()) {
       compile(policy.subject(), table);
     }
-    policies
-        .rules()
-        .map(CompiledRule::peers)
-        .forEach(p -> p.selections().forEach(s -> compile(s, table)));
+    for (CompiledPolicy policy : policies.all()) {
+      for (PolicyType direction : PolicyType.values()) {
+        for (CompiledRule rule : policy.rules(direction)) {
+          for (Selection peer : rule.peers().selections()) {
+            compile(peer, table);
+          }
+        }
+      }
+    }
     policies.tiered().forEach(p -> compile(p.subject(), table));
     policies
         .tierRules()
@@ -86,25 +92,31 @@ final class ProfileSelections {
 
   private void compile(Selection selection, PodTable table) {
     if (ids.putIfAbsent(selection, selections.size()) != null) {
-      return; // one lookup: a selection is hashed from its label maps every time
+      return; // seen: one lookup
     }
     Integer before = previous == null ? null : previous.ids.get(selection);
     if (before != null) {
       selections.add(previous.selections.get(before)); // shared, never modified
       return;
     }
-    BitSet bits = new BitSet(profiles.size());
+    int[] held = new int[8];
+    int n = 0;
     // S7, S8: the namespace half once per namespace (and per distinct namespace selector), the
     // pod half once per profile there.
     for (String namespace : namespaces(selection, table)) {
       for (int p : profilesByNamespace.getOrDefault(namespace, List.of())) {
         Profile profile = profiles.get(p);
         if (selection.holdsPod(profile.labels(), profile.hostNetwork())) {
-          bits.set(p);
+          if (n == held.length) {
+            held = Arrays.copyOf(held, 2 * n);
+          }
+          held[n++] = p;
         }
       }
     }
-    selections.add(bits);
+    held = Arrays.copyOf(held, n);
+    Arrays.sort(held); // namespaces come in their own order
+    selections.add(held);
   }
 
   /** The namespaces with pods that a selection's scope holds. */
@@ -130,6 +142,11 @@ final class ProfileSelections {
     return profiles.size();
   }
 
+  /** The namespace of a profile. */
+  String namespaceOf(int profile) {
+    return profiles.get(profile).namespace();
+  }
+
   /** The profile of an analysis pod. */
   int profileOf(int pod) {
     return profileOfPod[pod];
@@ -149,8 +166,16 @@ final class ProfileSelections {
     return id;
   }
 
-  /** The profiles a selection holds: shared, never modify. */
-  BitSet profilesOf(int selection) {
+  /**
+   * The profiles a selection holds, ascending: a selection holds a few profiles of thousands, so it
+   * is kept as their list rather than as a bitset. Shared, never modify.
+   */
+  int[] profilesOf(int selection) {
     return selections.get(selection);
+  }
+
+  /** Whether a selection holds a profile. */
+  boolean holds(int selection, int profile) {
+    return Arrays.binarySearch(selections.get(selection), profile) >= 0;
   }
 }

@@ -89,7 +89,7 @@ final class TierDecisions {
           List<CompiledTierPolicy> selecting = new ArrayList<>();
           for (CompiledTierPolicy p : inTier) {
             if (!p.rules(direction).isEmpty()
-                && selections.profilesOf(selections.id(p.subject())).get(profile)) {
+                && selections.holds(selections.id(p.subject()), profile)) {
               selecting.add(p);
             }
           }
