@@ -14,15 +14,51 @@ import java.util.List;
  * docs/semantics.md). The one implementation of "is this address in the block", used by the
  * engine's atoms, the pod address memberships and the explanations.
  *
- * @param cidr the block
- * @param except the blocks taken out of it, each inside it
+ * <p>A value (equal blocks and exceptions, equal matchers) whose hash is computed once: matchers
+ * are hash keys of every build and what-if, and a block hashes big integers.
  */
-public record IpMatcher(Block cidr, List<Block> except) {
+public final class IpMatcher {
+  private final Block cidr;
+  private final List<Block> except;
+  private final int hash;
 
-  /** Copies. */
-  public IpMatcher {
-    requireNonNull(cidr, "cidr");
-    except = List.copyOf(except);
+  /**
+   * @param cidr the block
+   * @param except the blocks taken out of it, each inside it
+   */
+  public IpMatcher(Block cidr, List<Block> except) {
+    this.cidr = requireNonNull(cidr, "cidr");
+    this.except = List.copyOf(except);
+    this.hash = 31 * cidr.hashCode() + this.except.hashCode();
+  }
+
+  /** The block. */
+  public Block cidr() {
+    return cidr;
+  }
+
+  /** The blocks taken out of it. */
+  public List<Block> except() {
+    return except;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this
+        || o instanceof IpMatcher m
+            && hash == m.hash
+            && cidr.equals(m.cidr)
+            && except.equals(m.except);
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  @Override
+  public String toString() {
+    return "IpMatcher[cidr=" + cidr + ", except=" + except + "]";
   }
 
   /** An ipBlock peer (S7: {@code except} applies only inside its own peer). */

@@ -21,6 +21,7 @@ import io.kubereach.model.TierAction;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,193 +51,305 @@ public final class CompiledPolicies {
   private final Map<IpBlockPeer, IpMatcher> matcherOfBlock;
 
   /**
-   * @param knownBlocks matchers parsed before; only those these policies use are kept, so that a
-   *     chain of what-ifs does not keep every block it ever saw
+   * One instance of each distinct selection and port match the policies use (and a what-if's
+   * predecessors used): the engine finds them in hash maps, where the same instance compares at
+   * once and an equal copy walks label maps. A what-if interns its new policies' selections to
+   * these, which its kept policies hold.
    */
-  private CompiledPolicies(ClusterSnapshot snapshot, Map<IpBlockPeer, IpMatcher> knownBlocks) {
-    Map<IpBlockPeer, IpMatcher> blocks = new HashMap<>();
-    Map<IpMatcher, Integer> matcherIds = new LinkedHashMap<>();
-    Set<NamedRef> refs = new LinkedHashSet<>();
-    List<CompiledPolicy> all = new ArrayList<>();
+  private final Map<Object, Object> canonical;
+
+  /**
+   * @param previous the policies of an index this snapshot is a what-if of, or null: a policy
+   *     object of both snapshots keeps its normal form when its address sets keep their numbers,
+   *     and the blocks it parsed are not parsed again
+   */
+  private CompiledPolicies(ClusterSnapshot snapshot, CompiledPolicies previous) {
+    Numbering numbering = new Numbering(previous);
+    List<NetworkPolicy> source = snapshot.policies();
+    CompiledPolicy[] kept = previous == null ? null : previous.kept(source);
+    List<CompiledPolicy> all = new ArrayList<>(source.size());
     Map<String, List<CompiledPolicy>> namespaces = new HashMap<>();
-    for (NetworkPolicy policy : snapshot.policies()) {
-      PolicyRef ref = PolicyRef.of(policy);
-      Map<PolicyType, List<CompiledRule>> rules = new HashMap<>();
-      for (PolicyType direction : PolicyType.values()) {
-        List<CompiledRule> compiled = new ArrayList<>();
-        List<Rule> list = policy.rules(direction); // S2: empty unless in its types
-        for (int i = 0; i < list.size(); i++) {
-          Rule rule = list.get(i);
-          PortMatch ports = PortMatch.of(rule.ports());
-          refs.addAll(ports.named());
-          compiled.add(
-              new CompiledRule(
-                  ref,
-                  direction,
-                  i,
-                  peers(policy.namespace(), rule, matcherIds, blocks, knownBlocks),
-                  ports));
-        }
-        rules.put(direction, compiled);
+    for (int i = 0; i < source.size(); i++) {
+      NetworkPolicy policy = source.get(i);
+      CompiledPolicy c = kept == null ? null : kept[i];
+      if (c == null || !numbering.numberedAsBefore(c)) {
+        c = numbering.compile(policy);
       }
-      CompiledPolicy c =
-          new CompiledPolicy(
-              ref,
-              policy,
-              Selection.subjectOf(policy),
-              rules.get(PolicyType.Ingress),
-              rules.get(PolicyType.Egress));
       all.add(c);
       namespaces.computeIfAbsent(policy.namespace(), n -> new ArrayList<>()).add(c);
     }
+    numbering.keepKnownBlocks();
     this.policies = List.copyOf(all);
     Map<Tier, List<CompiledTierPolicy>> tiers = new EnumMap<>(Tier.class);
     for (Tier tier : Tier.values()) {
       tiers.put(tier, new ArrayList<>());
     }
     for (ClusterNetworkPolicy policy : snapshot.clusterPolicies()) {
-      CompiledTierPolicy c = tiered(policy, snapshot.nodes(), matcherIds, refs);
+      CompiledTierPolicy c = numbering.tiered(policy, snapshot.nodes());
       tiers.get(policy.tier()).add(c);
     }
     tiers.replaceAll((t, list) -> list.stream().sorted(CompiledTierPolicy.ORDER).toList());
     this.tiered = tiers;
-    this.matchers = List.copyOf(matcherIds.keySet());
-    this.namedRefs = List.copyOf(refs);
+    this.matchers = List.copyOf(numbering.matcherIds.keySet());
+    this.namedRefs = List.copyOf(numbering.refs);
     namespaces.replaceAll((n, list) -> List.copyOf(list));
     this.byNamespace = Map.copyOf(namespaces);
-    this.matcherOfBlock = Map.copyOf(blocks);
+    this.matcherOfBlock = Map.copyOf(numbering.blocks);
+    this.canonical = numbering.canonical();
   }
 
-  /** T5, T6, T7, T10: a tiered policy's subject and rules. */
-  private static CompiledTierPolicy tiered(
-      ClusterNetworkPolicy policy,
-      List<Node> nodes,
-      Map<IpMatcher, Integer> matcherIds,
-      Set<NamedRef> refs) {
-    PolicyRef ref = PolicyRef.of(policy);
-    Map<PolicyType, List<TierRule>> rules = new EnumMap<>(PolicyType.class);
-    for (PolicyType direction : PolicyType.values()) {
-      List<TierRule> compiled = new ArrayList<>();
-      List<ClusterRule> list = policy.rules(direction);
-      for (int i = 0; i < list.size(); i++) {
-        ClusterRule rule = list.get(i);
-        boolean unknown = rule.peers().stream().anyMatch(p -> p instanceof ClusterPeer.Unknown);
-        if (unknown && rule.action() != TierAction.Accept) {
-          // T10: a Deny or Pass rule with a peer of a newer API fails closed: deny everything.
+  /**
+   * The normal form of each of {@code policies} that these compiled, by identity, or null. A
+   * what-if changes a few policies and keeps the others in their places: the common head and tail
+   * of the two lists are matched by position, only the middle by identity.
+   */
+  private CompiledPolicy[] kept(List<NetworkPolicy> now) {
+    CompiledPolicy[] out = new CompiledPolicy[now.size()];
+    int most = Math.min(now.size(), policies.size());
+    int head = 0;
+    while (head < most && now.get(head) == policies.get(head).source()) {
+      out[head] = policies.get(head);
+      head++;
+    }
+    int tail = 0;
+    while (tail < most - head
+        && now.get(now.size() - 1 - tail) == policies.get(policies.size() - 1 - tail).source()) {
+      out[now.size() - 1 - tail] = policies.get(policies.size() - 1 - tail);
+      tail++;
+    }
+    Map<NetworkPolicy, CompiledPolicy> middle = new IdentityHashMap<>();
+    for (int i = head; i < policies.size() - tail; i++) {
+      middle.put(policies.get(i).source(), policies.get(i));
+    }
+    for (int i = head; i < now.size() - tail; i++) {
+      out[i] = middle.get(now.get(i));
+    }
+    return out;
+  }
+
+  /**
+   * The compilation of one snapshot's policies: numbers the distinct address sets and named ports
+   * in the order the policies first use them, and interns selections and port matches.
+   */
+  private static final class Numbering {
+    private final Map<IpMatcher, Integer> matcherIds = new LinkedHashMap<>();
+    private final Set<NamedRef> refs = new LinkedHashSet<>();
+    private final Map<IpBlockPeer, IpMatcher> blocks = new HashMap<>();
+
+    /** What this compilation interned that the previous policies did not. */
+    private final Map<Object, Object> interned = new HashMap<>();
+
+    private final CompiledPolicies previous;
+
+    Numbering(CompiledPolicies previous) {
+      this.previous = previous;
+    }
+
+    /**
+     * The one instance of a value equal to {@code value}: the previous policies', or this one's.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T intern(T value) {
+      Object known = previous == null ? null : previous.canonical.get(value);
+      if (known == null) {
+        known = interned.putIfAbsent(value, value);
+      }
+      return known == null ? value : (T) known;
+    }
+
+    /**
+     * Every instance interned by this compilation and the ones it came from. A what-if that adds
+     * nothing (a removal) shares the previous map; the few values a chain of what-ifs no longer
+     * uses cost less than finding them would.
+     */
+    Map<Object, Object> canonical() {
+      if (previous == null) {
+        return interned;
+      }
+      if (interned.isEmpty()) {
+        return previous.canonical;
+      }
+      Map<Object, Object> all = new HashMap<>(previous.canonical);
+      all.putAll(interned);
+      return all;
+    }
+
+    /** S2, S3, S6–S12: one NetworkPolicy in normal form. */
+    CompiledPolicy compile(NetworkPolicy policy) {
+      PolicyRef ref = PolicyRef.of(policy);
+      Map<PolicyType, List<CompiledRule>> rules = new EnumMap<>(PolicyType.class);
+      for (PolicyType direction : PolicyType.values()) {
+        List<CompiledRule> compiled = new ArrayList<>();
+        List<Rule> list = policy.rules(direction); // S2: empty unless in its types
+        for (int i = 0; i < list.size(); i++) {
+          Rule rule = list.get(i);
+          PortMatch ports = intern(PortMatch.of(rule.ports()));
+          refs.addAll(ports.named());
+          compiled.add(new CompiledRule(ref, direction, i, peers(policy.namespace(), rule), ports));
+        }
+        rules.put(direction, compiled);
+      }
+      return new CompiledPolicy(
+          ref,
+          policy,
+          intern(Selection.subjectOf(policy)),
+          rules.get(PolicyType.Ingress),
+          rules.get(PolicyType.Egress));
+    }
+
+    /**
+     * Numbers the address sets and named ports of a policy compiled before, in the order {@link
+     * #compile} would: whether each address set got the number it had then, so that the policy's
+     * normal form holds as it is (its selections and port matches are interned already). Either way
+     * the numbering is what compiling it anew gives.
+     */
+    boolean numberedAsBefore(CompiledPolicy policy) {
+      boolean same = true;
+      for (PolicyType direction : PolicyType.values()) {
+        for (CompiledRule rule : policy.rules(direction)) {
+          refs.addAll(rule.ports().named());
+          for (PeerSet.Network n : rule.peers().networks()) {
+            same &= matcherIds.computeIfAbsent(n.matcher(), k -> matcherIds.size()) == n.id();
+          }
+        }
+      }
+      return same;
+    }
+
+    /** S6: no peers admit everything; S7 selectors; S12 ipBlocks, each distinct one numbered. */
+    private PeerSet peers(String namespace, Rule rule) {
+      if (rule.peers().isEmpty()) {
+        return PeerSet.everything();
+      }
+      List<Selection> selections = new ArrayList<>();
+      List<PeerSet.Network> networks = new ArrayList<>();
+      for (Peer peer : rule.peers()) {
+        if (peer instanceof PodPeer p) {
+          selections.add(intern(Selection.peerOf(namespace, p)));
+        } else {
+          IpBlockPeer block = (IpBlockPeer) peer;
+          IpMatcher m = blocks.computeIfAbsent(block, this::parse);
+          int id = matcherIds.computeIfAbsent(m, k -> matcherIds.size());
+          networks.add(new PeerSet.Network(id, block.cidr(), m, PeerSet.PodAddresses.ANY_KNOWN_IP));
+        }
+      }
+      return new PeerSet(false, selections, networks, List.of());
+    }
+
+    /** A block's matcher: parsed, unless the previous policies did. */
+    private IpMatcher parse(IpBlockPeer block) {
+      IpMatcher known = previous == null ? null : previous.matcherOfBlock.get(block);
+      return known != null ? known : IpMatcher.of(block);
+    }
+
+    /** The blocks of the policies kept as they were, for the next what-if. */
+    void keepKnownBlocks() {
+      if (previous != null) {
+        previous.matcherOfBlock.forEach(
+            (block, matcher) -> {
+              if (matcherIds.containsKey(matcher)) {
+                blocks.putIfAbsent(block, matcher);
+              }
+            });
+      }
+    }
+
+    /** T5, T6, T7, T10: a tiered policy's subject and rules. */
+    CompiledTierPolicy tiered(ClusterNetworkPolicy policy, List<Node> nodes) {
+      PolicyRef ref = PolicyRef.of(policy);
+      Map<PolicyType, List<TierRule>> rules = new EnumMap<>(PolicyType.class);
+      for (PolicyType direction : PolicyType.values()) {
+        List<TierRule> compiled = new ArrayList<>();
+        List<ClusterRule> list = policy.rules(direction);
+        for (int i = 0; i < list.size(); i++) {
+          ClusterRule rule = list.get(i);
+          boolean unknown = rule.peers().stream().anyMatch(p -> p instanceof ClusterPeer.Unknown);
+          if (unknown && rule.action() != TierAction.Accept) {
+            // T10: a Deny or Pass rule with a peer of a newer API fails closed: deny everything.
+            compiled.add(
+                new TierRule(
+                    ref,
+                    direction,
+                    i,
+                    rule.name(),
+                    TierAction.Deny,
+                    PeerSet.everything(),
+                    PortMatch.of(List.of()),
+                    true));
+            continue;
+          }
+          PortMatch ports = PortMatch.ofTiered(rule.ports());
+          refs.addAll(ports.named());
           compiled.add(
               new TierRule(
                   ref,
                   direction,
                   i,
                   rule.name(),
-                  TierAction.Deny,
-                  PeerSet.everything(),
-                  PortMatch.of(List.of()),
-                  true));
-          continue;
+                  rule.action(),
+                  tieredPeers(rule, nodes),
+                  ports,
+                  unknown));
         }
-        PortMatch ports = PortMatch.ofTiered(rule.ports());
-        refs.addAll(ports.named());
-        compiled.add(
-            new TierRule(
-                ref,
-                direction,
-                i,
-                rule.name(),
-                rule.action(),
-                tieredPeers(rule, nodes, matcherIds),
-                ports,
-                unknown));
+        rules.put(direction, compiled);
       }
-      rules.put(direction, compiled);
+      return new CompiledTierPolicy(
+          ref,
+          policy,
+          Selection.ofTiered(policy.subject()),
+          rules.get(PolicyType.Ingress),
+          rules.get(PolicyType.Egress));
     }
-    return new CompiledTierPolicy(
-        ref,
-        policy,
-        Selection.ofTiered(policy.subject()),
-        rules.get(PolicyType.Ingress),
-        rules.get(PolicyType.Egress));
-  }
 
-  /**
-   * T6: namespaces and pods peers select pods (never hostNetwork ones); networks and the addresses
-   * of matching nodes are address sets held by the first family of a pod (T8); a peer of a newer
-   * API admits nothing (T10, Accept rules).
-   */
-  private static PeerSet tieredPeers(
-      ClusterRule rule, List<Node> nodes, Map<IpMatcher, Integer> matcherIds) {
-    List<Selection> selections = new ArrayList<>();
-    List<PeerSet.Network> networks = new ArrayList<>();
-    List<ClusterPeer.DomainNames> domains = new ArrayList<>();
-    for (ClusterPeer peer : rule.peers()) {
-      if (peer.selectsPods()) {
-        selections.add(Selection.ofTiered(peer));
-      } else if (peer instanceof ClusterPeer.Networks n) {
-        n.cidrs().forEach(c -> networks.add(network(c, IpMatcher.of(c), matcherIds)));
-      } else if (peer instanceof ClusterPeer.Nodes n) {
-        for (Node node : nodes) {
-          if (n.nodes().matches(node.labels())) {
-            for (String address : node.addresses()) {
-              String cidr = address + (address.contains(":") ? "/128" : "/32");
-              networks.add(network(cidr, IpMatcher.of(cidr), matcherIds));
+    /**
+     * T6: namespaces and pods peers select pods (never hostNetwork ones); networks and the
+     * addresses of matching nodes are address sets held by the first family of a pod (T8); a peer
+     * of a newer API admits nothing (T10, Accept rules).
+     */
+    private PeerSet tieredPeers(ClusterRule rule, List<Node> nodes) {
+      List<Selection> selections = new ArrayList<>();
+      List<PeerSet.Network> networks = new ArrayList<>();
+      List<ClusterPeer.DomainNames> domains = new ArrayList<>();
+      for (ClusterPeer peer : rule.peers()) {
+        if (peer.selectsPods()) {
+          selections.add(Selection.ofTiered(peer));
+        } else if (peer instanceof ClusterPeer.Networks n) {
+          n.cidrs().forEach(c -> networks.add(network(c, IpMatcher.of(c))));
+        } else if (peer instanceof ClusterPeer.Nodes n) {
+          for (Node node : nodes) {
+            if (n.nodes().matches(node.labels())) {
+              for (String address : node.addresses()) {
+                String cidr = address + (address.contains(":") ? "/128" : "/32");
+                networks.add(network(cidr, IpMatcher.of(cidr)));
+              }
             }
           }
+        } else if (peer instanceof ClusterPeer.DomainNames d) {
+          domains.add(d);
         }
-      } else if (peer instanceof ClusterPeer.DomainNames d) {
-        domains.add(d);
       }
+      return new PeerSet(false, selections, networks, domains);
     }
-    return new PeerSet(false, selections, networks, domains);
-  }
 
-  private static PeerSet.Network network(
-      String cidr, IpMatcher matcher, Map<IpMatcher, Integer> matcherIds) {
-    int id = matcherIds.computeIfAbsent(matcher, k -> matcherIds.size());
-    return new PeerSet.Network(id, cidr, matcher, PeerSet.PodAddresses.FIRST_FAMILY);
+    private PeerSet.Network network(String cidr, IpMatcher matcher) {
+      int id = matcherIds.computeIfAbsent(matcher, k -> matcherIds.size());
+      return new PeerSet.Network(id, cidr, matcher, PeerSet.PodAddresses.FIRST_FAMILY);
+    }
   }
 
   /** The normal form of a snapshot's policies. */
   public static CompiledPolicies of(ClusterSnapshot snapshot) {
-    return new CompiledPolicies(snapshot, Map.of());
+    return new CompiledPolicies(snapshot, null);
   }
 
   /**
-   * The same, for a what-if: the address blocks {@code previous} parsed are not parsed again (the
-   * result is the same; a matcher depends on its block alone).
+   * The same, for a what-if: the policy objects both snapshots hold keep their normal form where
+   * their address sets keep their numbers, and the address blocks {@code previous} parsed are not
+   * parsed again (the result is the same; a normal form depends on its policy and the numbering, a
+   * matcher on its block alone).
    */
   public static CompiledPolicies of(ClusterSnapshot snapshot, CompiledPolicies previous) {
-    return new CompiledPolicies(snapshot, previous.matcherOfBlock);
-  }
-
-  /** S6: no peers admit everything; S7 selectors; S12 ipBlocks, each distinct one numbered. */
-  private static PeerSet peers(
-      String namespace,
-      Rule rule,
-      Map<IpMatcher, Integer> matcherIds,
-      Map<IpBlockPeer, IpMatcher> blocks,
-      Map<IpBlockPeer, IpMatcher> knownBlocks) {
-    if (rule.peers().isEmpty()) {
-      return PeerSet.everything();
-    }
-    List<Selection> selections = new ArrayList<>();
-    List<PeerSet.Network> networks = new ArrayList<>();
-    for (Peer peer : rule.peers()) {
-      if (peer instanceof PodPeer p) {
-        selections.add(Selection.peerOf(namespace, p));
-      } else {
-        IpBlockPeer block = (IpBlockPeer) peer;
-        IpMatcher m =
-            blocks.computeIfAbsent(
-                block,
-                b -> {
-                  IpMatcher known = knownBlocks.get(b);
-                  return known != null ? known : IpMatcher.of(b);
-                });
-        int id = matcherIds.computeIfAbsent(m, k -> matcherIds.size());
-        networks.add(new PeerSet.Network(id, block.cidr(), m, PeerSet.PodAddresses.ANY_KNOWN_IP));
-      }
-    }
-    return new PeerSet(false, selections, networks, List.of());
+    return new CompiledPolicies(snapshot, java.util.Objects.requireNonNull(previous, "previous"));
   }
 
   /** Every policy, in snapshot order. */

@@ -16,27 +16,64 @@ import java.util.Map;
  * {@link #matches} is the one place that decides it; the engine compiles selections to bitsets with
  * it, explanations and warnings ask it per pod.
  *
- * @param scope the namespaces whose pods may be selected
- * @param pods the pod selector inside them ({@code {}} selects every pod)
- * @param hostNetwork whether hostNetwork pods can be selected: yes for NetworkPolicies (S13 treats
- *     them as ordinary pods), no for the tiered policies (T5)
+ * <p>A value: equal scopes, pod selectors and hostNetwork settings are equal selections. Not a
+ * record, so that its hash is computed once: the engine finds selections in hash maps by the ten
+ * thousand, and a selector's hash walks its label maps.
  */
-public record Selection(Scope scope, LabelSelector pods, boolean hostNetwork) {
-
-  /** Validates. */
-  public Selection {
-    requireNonNull(scope, "scope");
-    requireNonNull(pods, "pods");
-  }
+public final class Selection {
+  private final Scope scope;
+  private final LabelSelector pods;
+  private final boolean hostNetwork;
+  private final int hash;
 
   /**
-   * Mixed rather than the record's {@code 31·a + b}: selections are hash keys by the ten thousand.
+   * @param scope the namespaces whose pods may be selected
+   * @param pods the pod selector inside them ({@code {}} selects every pod)
+   * @param hostNetwork whether hostNetwork pods can be selected: yes for NetworkPolicies (S13
+   *     treats them as ordinary pods), no for the tiered policies (T5)
    */
-  @Override
-  public int hashCode() {
+  public Selection(Scope scope, LabelSelector pods, boolean hostNetwork) {
+    this.scope = requireNonNull(scope, "scope");
+    this.pods = requireNonNull(pods, "pods");
+    this.hostNetwork = hostNetwork;
     int h = scope.hashCode() * 0x9E3779B1 + pods.hashCode();
     h = h * 0x9E3779B1 + (hostNetwork ? 1 : 0);
-    return h ^ (h >>> 16);
+    this.hash = h ^ (h >>> 16);
+  }
+
+  /** The namespaces whose pods may be selected. */
+  public Scope scope() {
+    return scope;
+  }
+
+  /** The pod selector inside them. */
+  public LabelSelector pods() {
+    return pods;
+  }
+
+  /** Whether hostNetwork pods can be selected. */
+  public boolean hostNetwork() {
+    return hostNetwork;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this
+        || o instanceof Selection s
+            && hash == s.hash
+            && hostNetwork == s.hostNetwork
+            && scope.equals(s.scope)
+            && pods.equals(s.pods);
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  @Override
+  public String toString() {
+    return "Selection[scope=" + scope + ", pods=" + pods + ", hostNetwork=" + hostNetwork + "]";
   }
 
   /** The namespaces of a selection. */
