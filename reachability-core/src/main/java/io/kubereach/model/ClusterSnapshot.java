@@ -2,16 +2,17 @@ package io.kubereach.model;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * An immutable picture of a cluster: namespaces, pods, workloads, services, NetworkPolicies,
@@ -52,20 +53,37 @@ public record ClusterSnapshot(
 
   /** Validates uniqueness and adds implied namespaces (S8). */
   public ClusterSnapshot {
-    pods = List.copyOf(requireNonNull(pods, "pods"));
-    workloads = List.copyOf(requireNonNull(workloads, "workloads"));
-    services = List.copyOf(requireNonNull(services, "services"));
-    policies = List.copyOf(requireNonNull(policies, "policies"));
+    pods =
+        Checked.of(
+            requireNonNull(pods, "pods"),
+            Pod.class,
+            Pod::namespace,
+            Pod::name,
+            p -> "Pod " + p.namespace() + "/" + p.name());
+    workloads =
+        Checked.of(
+            requireNonNull(workloads, "workloads"),
+            Workload.class,
+            Workload::namespace,
+            w -> List.of(w.kind(), w.name()),
+            w -> w.kind() + " " + w.namespace() + "/" + w.name());
+    services =
+        Checked.of(
+            requireNonNull(services, "services"),
+            Service.class,
+            Service::namespace,
+            Service::name,
+            s -> "Service " + s.namespace() + "/" + s.name());
+    policies =
+        Checked.of(
+            requireNonNull(policies, "policies"),
+            NetworkPolicy.class,
+            NetworkPolicy::namespace,
+            NetworkPolicy::name,
+            p -> "NetworkPolicy " + p.namespace() + "/" + p.name());
     clusterPolicies = List.copyOf(requireNonNull(clusterPolicies, "clusterPolicies"));
     nodes = List.copyOf(requireNonNull(nodes, "nodes"));
     limitations = List.copyOf(requireNonNull(limitations, "limitations"));
-    requireUnique(
-        pods,
-        p -> new Named(p.namespace(), p.name()),
-        p -> "Pod " + p.namespace() + "/" + p.name());
-    requireUnique(workloads, w -> w.kind() + " " + w.namespace() + "/" + w.name());
-    requireUnique(services, s -> "Service " + s.namespace() + "/" + s.name());
-    requireUnique(policies, p -> "NetworkPolicy " + p.namespace() + "/" + p.name());
     requireUnique(clusterPolicies, p -> p.kind() + " " + p.name());
     requireUnique(nodes, n -> "Node " + n.name());
     Map<String, Namespace> all = new LinkedHashMap<>();
@@ -74,14 +92,83 @@ public record ClusterSnapshot(
         throw new IllegalArgumentException("duplicate Namespace " + ns.name());
       }
     }
-    Stream.of(
-            pods.stream().map(Pod::namespace),
-            workloads.stream().map(Workload::namespace),
-            services.stream().map(Service::namespace),
-            policies.stream().map(NetworkPolicy::namespace))
-        .flatMap(Function.identity())
-        .forEach(name -> all.computeIfAbsent(name, Namespace::of));
+    for (List<?> objects : List.of(pods, workloads, services, policies)) {
+      for (String name : ((Checked<?>) objects).namespaces) {
+        all.computeIfAbsent(name, Namespace::of); // S8: implied by an object in it
+      }
+    }
     namespaces = List.copyOf(all.values());
+  }
+
+  /**
+   * An immutable list of namespaced objects whose names were found unique per namespace, with those
+   * namespaces in order of first use. A snapshot made from another (a what-if) hands its lists on,
+   * and a list already checked is not checked again: 100k pods per what-if. Only this record's
+   * constructor makes one.
+   */
+  private static final class Checked<T> extends AbstractList<T> implements RandomAccess {
+    private final List<T> items;
+    private final Class<T> kind;
+    private final List<String> namespaces;
+
+    private Checked(List<T> items, Class<T> kind, List<String> namespaces) {
+      this.items = items;
+      this.kind = kind;
+      this.namespaces = namespaces;
+    }
+
+    /**
+     * {@code items} copied and checked, or as they are when they were checked as such before.
+     *
+     * @throws IllegalArgumentException naming the first duplicate
+     */
+    @SuppressWarnings("unchecked")
+    static <T> List<T> of(
+        List<T> items,
+        Class<T> kind,
+        Function<T, String> namespace,
+        Function<T, Object> name,
+        Function<T, String> describe) {
+      if (items instanceof Checked<?> c && c.kind == kind) {
+        return (List<T>) c;
+      }
+      List<T> copy = List.copyOf(items);
+      Map<String, Set<Object>> seen = new LinkedHashMap<>();
+      String last = null;
+      Set<Object> names = null;
+      for (T item : copy) {
+        String ns = namespace.apply(item);
+        if (!ns.equals(last)) { // objects come by namespace: each run is looked up once
+          names = seen.computeIfAbsent(ns, n -> new HashSet<>());
+          last = ns;
+        }
+        if (!names.add(name.apply(item))) {
+          throw new IllegalArgumentException(
+              "duplicate " + describe.apply(item) + "; names must be unique per kind");
+        }
+      }
+      return new Checked<>(copy, kind, List.copyOf(seen.keySet()));
+    }
+
+    @Override
+    public T get(int index) {
+      return items.get(index);
+    }
+
+    @Override
+    public int size() {
+      return items.size();
+    }
+
+    @Override
+    public java.util.Iterator<T> iterator() {
+      return items.iterator();
+    }
+
+    @Override
+    public void forEach(java.util.function.Consumer<? super T> action) {
+      items.forEach(action);
+    }
   }
 
   /** This snapshot, said to leave out what {@code limitation} says as well. */
@@ -105,9 +192,6 @@ public record ClusterSnapshot(
   private static <T> void requireUnique(List<T> items, Function<T, String> key) {
     requireUnique(items, key::apply, key);
   }
-
-  /** A namespace and a name: a key without building a string per object (100k pods per what-if). */
-  private record Named(String namespace, String name) {}
 
   private static <T> void requireUnique(
       List<T> items, Function<T, Object> key, Function<T, String> describe) {
@@ -466,7 +550,7 @@ public record ClusterSnapshot(
 
   private static <T> Predicate<T> named(
       Function<T, String> ns, Function<T, String> nm, String namespace, String name) {
-    return t -> ns.apply(t).equals(namespace) && nm.apply(t).equals(name);
+    return t -> nm.apply(t).equals(name) && ns.apply(t).equals(namespace); // names tell apart
   }
 
   private static <T> List<T> replaceOrAdd(List<T> items, Predicate<T> same, T replacement) {
