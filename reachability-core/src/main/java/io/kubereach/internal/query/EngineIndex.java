@@ -133,7 +133,7 @@ public final class EngineIndex implements ReachabilityIndex {
   /** S12: IPv6 space is listed only when some input mentions an IPv6 address. */
   private static boolean mentionsIpv6(PodTable table, CompiledPolicies policies) {
     return policies.matchers().stream().anyMatch(m -> m.cidr().v6())
-        || table.pods().stream().flatMap(p -> p.ips().stream()).anyMatch(IpSpace.Address::v6)
+        || table.anyIpv6()
         || table.snapshot().services().stream()
             .flatMap(s -> s.sourceRanges().stream())
             .anyMatch(r -> r.contains(":"));

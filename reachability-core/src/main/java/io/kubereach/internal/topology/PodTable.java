@@ -24,6 +24,7 @@ public final class PodTable {
   private final List<AnalysisPod> pods;
   private final Map<String, Map<String, String>> namespaceLabels;
   private final Map<String, List<AnalysisPod>> podsByNamespace;
+  private final boolean ipv6;
 
   private PodTable(ClusterSnapshot snapshot) {
     this.snapshot = snapshot;
@@ -93,6 +94,7 @@ public final class PodTable {
     }
     byNamespace.replaceAll((n, list) -> List.copyOf(list));
     this.podsByNamespace = Map.copyOf(byNamespace);
+    this.ipv6 = pods.stream().flatMap(p -> p.ips().stream()).anyMatch(IpSpace.Address::v6);
   }
 
   private PodTable(PodTable shared, ClusterSnapshot snapshot) {
@@ -100,6 +102,7 @@ public final class PodTable {
     this.pods = shared.pods;
     this.namespaceLabels = shared.namespaceLabels;
     this.podsByNamespace = shared.podsByNamespace;
+    this.ipv6 = shared.ipv6;
   }
 
   /** The pods of a snapshot. */
@@ -167,6 +170,11 @@ public final class PodTable {
   /** Every analysis pod: the snapshot's pods in order, then one template per workload. */
   public List<AnalysisPod> pods() {
     return pods;
+  }
+
+  /** Whether some pod has an IPv6 address. */
+  public boolean anyIpv6() {
+    return ipv6;
   }
 
   /** The pod numbered {@code index}. */
