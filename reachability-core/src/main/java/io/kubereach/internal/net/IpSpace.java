@@ -93,11 +93,47 @@ public final class IpSpace {
    * @throws IllegalArgumentException if the text is not one address
    */
   public static Address address(String text) {
+    long v4 = canonicalIpv4(text);
+    if (v4 >= 0) {
+      return new Address(false, BigInteger.valueOf(v4)); // the usual pod IP, without the library
+    }
     IPAddress a = new IPAddressString(text).getAddress();
     if (a == null || a.isPrefixed() || a.isMultiple() || !(a.isIPv4() || a.isIPv6())) {
       throw new IllegalArgumentException("'" + text + "' is not an IP address");
     }
     return new Address(a.isIPv6(), a.getValue());
+  }
+
+  /**
+   * The value of four decimal octets of 0..255 without leading zeros (the form the model keeps an
+   * IPv4 address in), or -1 for any other text. (The model checks the same form when it reads an
+   * address; it does not reach into this package.)
+   */
+  static long canonicalIpv4(String text) {
+    long value = 0;
+    int octets = 0;
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      int start = i;
+      int octet = 0;
+      while (i < n && i - start < 3 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+        octet = octet * 10 + (text.charAt(i++) - '0');
+      }
+      int digits = i - start;
+      if (digits == 0 || octet > 255 || (digits > 1 && text.charAt(start) == '0')) {
+        return -1;
+      }
+      value = value << 8 | octet;
+      octets++;
+      if (i == n) {
+        break;
+      }
+      if (text.charAt(i) != '.' || octets == 4 || ++i == n) {
+        return -1;
+      }
+    }
+    return octets == 4 ? value : -1;
   }
 
   /**
