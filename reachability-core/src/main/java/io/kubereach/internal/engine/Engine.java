@@ -1,5 +1,6 @@
 package io.kubereach.internal.engine;
 
+import io.kubereach.internal.net.IpAtoms;
 import io.kubereach.internal.semantics.CompiledPolicies;
 import io.kubereach.internal.semantics.IpMemberships;
 import io.kubereach.internal.topology.PodTable;
@@ -54,7 +55,7 @@ public final class Engine {
         previous != null && previous.shapes.sameMemberships(ips)
             ? previous.shapes
             : new PodShapes(table, selections, ips);
-    this.ipAtoms = new IpAtoms(policies.matchers());
+    this.ipAtoms = ips.atoms();
     this.ipClasses = new IpClasses(ipAtoms, policies.matchers());
     this.classes =
         new PodClasses(

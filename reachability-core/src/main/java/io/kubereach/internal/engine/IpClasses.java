@@ -1,5 +1,6 @@
 package io.kubereach.internal.engine;
 
+import io.kubereach.internal.net.IpAtoms;
 import io.kubereach.internal.net.IpMatcher;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -22,12 +23,7 @@ final class IpClasses {
     List<BitSet> signatures = new ArrayList<>();
     classOfAtom = new int[atoms.size()];
     for (int a = 0; a < atoms.size(); a++) {
-      BitSet sig = new BitSet(matchers.size());
-      for (int m = 0; m < matchers.size(); m++) {
-        if (matchers.get(m).contains(atoms.atom(a).firstAddress())) {
-          sig.set(m);
-        }
-      }
+      BitSet sig = atoms.signature(a);
       Integer id = ids.get(sig);
       if (id == null) {
         id = signatures.size();

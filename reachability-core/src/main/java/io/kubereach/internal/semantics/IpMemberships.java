@@ -1,16 +1,15 @@
 package io.kubereach.internal.semantics;
 
 import io.kubereach.AnalysisOptions;
+import io.kubereach.internal.net.IpAtoms;
 import io.kubereach.internal.net.IpMatcher;
 import io.kubereach.internal.net.IpSpace;
 import io.kubereach.internal.semantics.PeerSet.Network;
 import io.kubereach.internal.semantics.PeerSet.PodAddresses;
 import io.kubereach.internal.topology.AnalysisPod;
 import io.kubereach.internal.topology.PodTable;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,61 +26,72 @@ public final class IpMemberships {
   private static final BitSet NONE = new BitSet();
 
   private final List<IpMatcher> matchers;
+  private final IpAtoms atoms;
   private final boolean podsMatched;
   private final BitSet[] anyKnownIp;
   private final BitSet[] firstFamily;
 
   private IpMemberships(
-      List<IpMatcher> matchers, boolean podsMatched, BitSet[] anyKnownIp, BitSet[] firstFamily) {
+      List<IpMatcher> matchers,
+      IpAtoms atoms,
+      boolean podsMatched,
+      BitSet[] anyKnownIp,
+      BitSet[] firstFamily) {
     this.matchers = matchers;
+    this.atoms = atoms;
     this.podsMatched = podsMatched;
     this.anyKnownIp = anyKnownIp;
     this.firstFamily = firstFamily;
   }
 
   /**
-   * The memberships of a table's pods in {@code matchers}. All addresses are sorted once; each
-   * matcher then visits only the addresses inside its CIDR, instead of every pod testing every
-   * block.
+   * The memberships of a table's pods in {@code matchers}. The address space is cut into atoms that
+   * the same sets hold ({@link IpAtoms}); an address is then held by the sets of its atom, so each
+   * address is looked up once, and the pods of one atom share one set of memberships.
    */
   public static IpMemberships of(
       PodTable table, List<IpMatcher> matchers, AnalysisOptions options) {
     int n = table.size();
+    IpAtoms atoms = new IpAtoms(matchers);
     boolean podsMatched = options.ipBlocksMatchPodIps() && !matchers.isEmpty();
+    BitSet[] any = new BitSet[n];
+    BitSet[] firsts = new BitSet[n];
+    Arrays.fill(any, NONE);
+    Arrays.fill(firsts, NONE);
     if (!podsMatched) {
-      BitSet[] none = new BitSet[n];
-      Arrays.fill(none, NONE);
-      return new IpMemberships(matchers, false, none, none);
+      return new IpMemberships(matchers, atoms, false, any, firsts);
     }
-    List<IpSpace.Address> all = new ArrayList<>();
-    List<Integer> allOwners = new ArrayList<>();
-    List<IpSpace.Address> first = new ArrayList<>();
-    List<Integer> firstOwners = new ArrayList<>();
-    List<Integer> withoutIp = new ArrayList<>();
-    for (AnalysisPod pod : table.pods()) {
-      for (IpSpace.Address a : pod.ips()) {
-        all.add(a);
-        allOwners.add(pod.index());
-      }
-      Optional<IpSpace.Address> primary = firstFamilyAddress(pod);
-      if (primary.isPresent()) {
-        first.add(primary.get());
-        firstOwners.add(pod.index());
-      } else {
-        withoutIp.add(pod.index());
-      }
-    }
-    BitSet[] any = sweep(n, all, allOwners, matchers);
-    BitSet[] firsts = sweep(n, first, firstOwners, matchers);
+    // T8: a pod without a known IP counts as IPv4, held by 0.0.0.0/0 alone.
+    BitSet wholeIpv4 = new BitSet(matchers.size());
     for (int m = 0; m < matchers.size(); m++) {
-      IpMatcher matcher = matchers.get(m);
-      if (matcher.isWholeFamily() && !matcher.cidr().v6()) {
-        for (int p : withoutIp) {
-          set(firsts, p, m, matchers.size());
+      if (matchers.get(m).isWholeFamily() && !matchers.get(m).cidr().v6()) {
+        wholeIpv4.set(m);
+      }
+    }
+    for (AnalysisPod pod : table.pods()) {
+      List<IpSpace.Address> ips = pod.ips();
+      if (ips.isEmpty()) {
+        firsts[pod.index()] = wholeIpv4.isEmpty() ? NONE : wholeIpv4;
+        continue;
+      }
+      BitSet held = atoms.signature(atoms.atomOf(ips.get(0)));
+      for (int i = 1; i < ips.size(); i++) {
+        BitSet other = atoms.signature(atoms.atomOf(ips.get(i)));
+        if (!other.equals(held)) {
+          BitSet union = (BitSet) held.clone();
+          union.or(other);
+          held = union;
         }
       }
+      any[pod.index()] = held;
+      firsts[pod.index()] = atoms.signature(atoms.atomOf(firstFamilyAddress(pod).orElseThrow()));
     }
-    return new IpMemberships(matchers, true, any, firsts);
+    return new IpMemberships(matchers, atoms, true, any, firsts);
+  }
+
+  /** The address atoms of the address sets. */
+  public IpAtoms atoms() {
+    return atoms;
   }
 
   /** T8: the address a pod answers for, IPv4 first; empty when it has no known IP. */
@@ -98,55 +108,6 @@ public final class IpMemberships {
   public static Optional<IpSpace.Address> otherFamilyAddress(AnalysisPod pod) {
     Optional<IpSpace.Address> first = firstFamilyAddress(pod);
     return first.flatMap(f -> pod.ips().stream().filter(a -> a.v6() != f.v6()).findFirst());
-  }
-
-  private static BitSet[] sweep(
-      int pods, List<IpSpace.Address> addresses, List<Integer> owners, List<IpMatcher> matchers) {
-    BitSet[] out = new BitSet[pods];
-    Arrays.fill(out, NONE);
-    Integer[] order = new Integer[addresses.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparing(addresses::get));
-    IpSpace.Address[] sorted = new IpSpace.Address[order.length];
-    int[] podOf = new int[order.length];
-    for (int i = 0; i < order.length; i++) {
-      sorted[i] = addresses.get(order[i]);
-      podOf[i] = owners.get(order[i]);
-    }
-    for (int m = 0; m < matchers.size(); m++) {
-      IpMatcher matcher = matchers.get(m);
-      int i = lowerBound(sorted, matcher.cidr().firstAddress());
-      for (; i < sorted.length && matcher.cidr().contains(sorted[i]); i++) {
-        if (matcher.contains(sorted[i])) {
-          set(out, podOf[i], m, matchers.size());
-        }
-      }
-    }
-    return out;
-  }
-
-  private static void set(BitSet[] out, int pod, int matcher, int matchers) {
-    if (out[pod] == NONE) {
-      out[pod] = new BitSet(matchers);
-    }
-    out[pod].set(matcher);
-  }
-
-  /** The first index whose address is not below {@code key}. */
-  private static int lowerBound(IpSpace.Address[] sorted, IpSpace.Address key) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid].compareTo(key) < 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   /**

@@ -1,26 +1,27 @@
-package io.kubereach.internal.engine;
+package io.kubereach.internal.net;
 
-import io.kubereach.internal.net.IpMatcher;
-import io.kubereach.internal.net.IpSpace;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.BitSet;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
- * Step 3 of the engine (docs/architecture.md): the address space cut at every boundary of the
- * policies' address sets into disjoint atoms; all addresses of an atom are matched by the same sets
- * (S12). IPv4 atoms come first, then IPv6 ones (which listings show only when the input mentions
- * IPv6). Immutable.
+ * The address space cut at every boundary of the policies' address sets into disjoint atoms; all
+ * addresses of an atom are held by the same sets (S12), its signature. IPv4 atoms come first, then
+ * IPv6 ones (which listings show only when the input mentions IPv6). The pods' memberships (step
+ * 2a) and the engine's IP classes (step 4, docs/architecture.md) are both read off the signatures.
+ * Immutable.
  */
 public final class IpAtoms {
   private final List<IpSpace.Block> atoms;
   private final BigInteger[] v4Starts;
   private final BigInteger[] v6Starts;
+  private final BitSet[] signatures;
 
-  IpAtoms(Collection<IpMatcher> matchers) {
+  /** The atoms of these address sets, numbered as listed. */
+  public IpAtoms(List<IpMatcher> matchers) {
     TreeSet<BigInteger> v4 = new TreeSet<>();
     TreeSet<BigInteger> v6 = new TreeSet<>();
     v4.add(BigInteger.ZERO);
@@ -36,6 +37,16 @@ public final class IpAtoms {
     this.atoms = List.copyOf(all);
     this.v4Starts = v4.toArray(BigInteger[]::new);
     this.v6Starts = v6.toArray(BigInteger[]::new);
+    this.signatures = new BitSet[atoms.size()];
+    for (int a = 0; a < signatures.length; a++) {
+      BitSet sig = new BitSet(matchers.size());
+      for (int m = 0; m < matchers.size(); m++) {
+        if (matchers.get(m).contains(atoms.get(a).firstAddress())) {
+          sig.set(m);
+        }
+      }
+      signatures[a] = sig;
+    }
   }
 
   private static void addAtoms(List<IpSpace.Block> out, TreeSet<BigInteger> starts, boolean v6) {
@@ -60,6 +71,11 @@ public final class IpAtoms {
   /** The atom of that index. */
   public IpSpace.Block atom(int i) {
     return atoms.get(i);
+  }
+
+  /** The address sets (by their index in the list given) holding an atom: shared, never modify. */
+  public BitSet signature(int atom) {
+    return signatures[atom];
   }
 
   /** The atom holding {@code a}. */
