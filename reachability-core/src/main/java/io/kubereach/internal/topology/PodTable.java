@@ -37,17 +37,39 @@ public final class PodTable {
     for (Workload w : snapshot.workloads()) {
       workloads.put(Endpoint.workload(w.kind(), w.namespace(), w.name()), w);
     }
-    List<AnalysisPod> all = new ArrayList<>();
+    List<AnalysisPod> all = new ArrayList<>(snapshot.pods().size() + snapshot.workloads().size());
     java.util.Set<WorkloadEndpoint> withPods = new java.util.HashSet<>();
+    boolean anyIpv6 = false;
+    // The replicas of an owner come one after another: the owner's endpoint is found once.
+    Pod lastOwned = null;
+    WorkloadEndpoint lastOwner = null;
+    WorkloadEndpoint lastWithPods = null;
     for (Pod p : snapshot.pods()) {
       WorkloadEndpoint self = Endpoint.pod(p.namespace(), p.name());
-      WorkloadEndpoint endpoint =
-          p.owner()
-              .flatMap(o -> ownerEndpoint(p.namespace(), o))
-              .map(e -> top(e, workloads))
-              .orElse(self);
-      if (!endpoint.equals(self)) {
+      WorkloadEndpoint endpoint = self;
+      if (p.owner().isPresent()) {
+        if (lastOwned == null
+            || !p.owner().equals(lastOwned.owner())
+            || !p.namespace().equals(lastOwned.namespace())) {
+          lastOwner =
+              ownerEndpoint(p.namespace(), p.owner().get())
+                  .map(e -> top(e, workloads))
+                  .orElse(null);
+          lastOwned = p;
+        }
+        if (lastOwner != null) {
+          endpoint = lastOwner;
+        }
+      }
+      if (!endpoint.equals(self) && endpoint != lastWithPods) {
         withPods.add(endpoint);
+        lastWithPods = endpoint;
+      }
+      List<IpSpace.Address> ips = new ArrayList<>(p.ips().size());
+      for (String ip : p.ips()) {
+        IpSpace.Address a = IpSpace.address(ip);
+        anyIpv6 |= a.v6();
+        ips.add(a);
       }
       all.add(
           new AnalysisPod(
@@ -55,7 +77,7 @@ public final class PodTable {
               p.namespace(),
               p.labels(),
               p.ports(),
-              p.ips().stream().map(IpSpace::address).toList(),
+              List.copyOf(ips),
               p.hostNetwork(),
               false,
               false,
@@ -94,7 +116,7 @@ public final class PodTable {
     }
     byNamespace.replaceAll((n, list) -> List.copyOf(list));
     this.podsByNamespace = Map.copyOf(byNamespace);
-    this.ipv6 = pods.stream().flatMap(p -> p.ips().stream()).anyMatch(IpSpace.Address::v6);
+    this.ipv6 = anyIpv6;
   }
 
   private PodTable(PodTable shared, ClusterSnapshot snapshot) {
@@ -146,6 +168,9 @@ public final class PodTable {
    */
   private static WorkloadEndpoint top(
       WorkloadEndpoint start, Map<WorkloadEndpoint, Workload> workloads) {
+    if (!workloads.containsKey(start)) {
+      return start; // the usual owner of a dump's pods: a ReplicaSet not in the input
+    }
     WorkloadEndpoint at = start;
     java.util.Set<WorkloadEndpoint> seen = new java.util.HashSet<>();
     while (seen.add(at)) {
