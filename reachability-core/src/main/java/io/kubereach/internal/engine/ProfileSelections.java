@@ -7,9 +7,11 @@ import io.kubereach.internal.semantics.Selection;
 import io.kubereach.internal.semantics.TierRule;
 import io.kubereach.internal.topology.AnalysisPod;
 import io.kubereach.internal.topology.PodTable;
+import io.kubereach.model.LabelSelector;
 import io.kubereach.model.PolicyType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,12 @@ final class ProfileSelections {
   private final List<int[]> selections = new ArrayList<>();
   private final Map<Selection.Scope, List<String>> namespacesOfScope;
 
+  /**
+   * The namespaces with pods by label key and value: a namespace selector is tried only on the
+   * namespaces that carry one label it requires (S8), not on all of them.
+   */
+  private final Map<String, Map<String, List<String>>> namespacesByLabel;
+
   /** The selections of one table's policies, every one compiled. */
   ProfileSelections(PodTable table, CompiledPolicies policies) {
     this(table, policies, null);
@@ -49,22 +57,40 @@ final class ProfileSelections {
       profiles = previous.profiles;
       profilesByNamespace = previous.profilesByNamespace;
       namespacesOfScope = new HashMap<>(previous.namespacesOfScope);
+      namespacesByLabel = previous.namespacesByLabel;
     } else {
       profiles = new ArrayList<>();
       profilesByNamespace = new LinkedHashMap<>();
       namespacesOfScope = new HashMap<>();
       Map<Profile, Integer> profileIds = new HashMap<>();
       profileOfPod = new int[table.size()];
+      Profile last = null;
+      int lastId = -1;
       for (AnalysisPod pod : table.pods()) {
         Profile key = new Profile(pod.namespace(), pod.labels(), pod.hostNetwork());
-        Integer id = profileIds.get(key);
-        if (id == null) {
-          id = profiles.size();
-          profileIds.put(key, id);
-          profiles.add(key);
-          profilesByNamespace.computeIfAbsent(pod.namespace(), n -> new ArrayList<>()).add(id);
+        if (!key.equals(last)) { // replicas come one after another: they are not hashed
+          Integer id = profileIds.get(key);
+          if (id == null) {
+            id = profiles.size();
+            profileIds.put(key, id);
+            profiles.add(key);
+            profilesByNamespace.computeIfAbsent(pod.namespace(), n -> new ArrayList<>()).add(id);
+          }
+          last = key;
+          lastId = id;
         }
-        profileOfPod[pod.index()] = id;
+        profileOfPod[pod.index()] = lastId;
+      }
+      namespacesByLabel = new HashMap<>();
+      for (String namespace : profilesByNamespace.keySet()) {
+        table
+            .namespaceLabels(namespace)
+            .forEach(
+                (key, value) ->
+                    namespacesByLabel
+                        .computeIfAbsent(key, k -> new HashMap<>())
+                        .computeIfAbsent(value, v -> new ArrayList<>())
+                        .add(namespace));
       }
     }
     for (CompiledPolicy policy : policies.all()) {
@@ -128,13 +154,41 @@ final class ProfileSelections {
         selection.scope(),
         scope -> {
           List<String> out = new ArrayList<>();
-          for (String namespace : profilesByNamespace.keySet()) {
+          for (String namespace : candidates(((Selection.MatchingNamespaces) scope).selector())) {
             if (selection.holdsNamespace(namespace, table.namespaceLabels(namespace))) {
               out.add(namespace);
             }
           }
           return out;
         });
+  }
+
+  /**
+   * The namespaces with pods that can match a namespace selector: those carrying one of its {@code
+   * matchLabels}, or a value of one of its {@code In} requirements, or the key of one of its {@code
+   * Exists} requirements; all of them when it requires no label to be there.
+   */
+  private Collection<String> candidates(LabelSelector selector) {
+    if (!selector.matchLabels().isEmpty()) {
+      Map.Entry<String, String> label = selector.matchLabels().entrySet().iterator().next();
+      return namespacesByLabel
+          .getOrDefault(label.getKey(), Map.of())
+          .getOrDefault(label.getValue(), List.of());
+    }
+    for (LabelSelector.Requirement r : selector.matchExpressions()) {
+      Map<String, List<String>> byValue = namespacesByLabel.getOrDefault(r.key(), Map.of());
+      if (r.operator() == LabelSelector.Operator.In) {
+        List<String> out = new ArrayList<>();
+        r.values().forEach(v -> out.addAll(byValue.getOrDefault(v, List.of())));
+        return out;
+      }
+      if (r.operator() == LabelSelector.Operator.Exists) {
+        List<String> out = new ArrayList<>();
+        byValue.values().forEach(out::addAll);
+        return out;
+      }
+    }
+    return profilesByNamespace.keySet();
   }
 
   /** The number of profiles. */
