@@ -195,7 +195,7 @@ public final class Engine {
     Matrices m = built();
     int g = ports.classOf(port);
     return m != null
-        ? Bits.get(m.pods[m.matrixOfPortClass[g]][sourceClass], destinationClass)
+        ? m.allows(m.matrixOfPortClass[g], sourceClass, destinationClass)
         : builder.allows(sourceClass, destinationClass, g);
   }
 
@@ -245,15 +245,23 @@ public final class Engine {
    */
   public void forEachReachable(int sourceClass, IntConsumer action) {
     long[] out = Bits.words(classes.count());
-    for (long[][] matrix : matrices().pods) {
-      Bits.orInto(out, matrix[sourceClass]);
+    Matrices m = matrices();
+    for (int matrix = 0; matrix < m.count(); matrix++) {
+      m.orReachable(matrix, sourceClass, out);
     }
     Bits.forEach(out, action);
   }
 
   /** The ports on which a pod of one class reaches a distinct pod of another. */
   public PortSet between(int sourceClass, int destinationClass) {
-    return ports(matrices().pods, sourceClass, destinationClass);
+    Matrices m = matrices();
+    BitSet signature = new BitSet(m.count());
+    for (int matrix = 0; matrix < m.count(); matrix++) {
+      if (m.allows(matrix, sourceClass, destinationClass)) {
+        signature.set(matrix);
+      }
+    }
+    return ports(signature);
   }
 
   /** The ports on which a pod of the class reaches the addresses of an atom. */
