@@ -179,7 +179,9 @@ public final class EngineIndex implements ReachabilityIndex {
         c,
         answers.ambiguous(s, d, port),
         snapshotComplete && !(d instanceof EndpointMembers.Addresses && externalPeersUnknown()),
-        () -> explainer.explain(s, d, port, c));
+        explainer,
+        s,
+        d);
   }
 
   /**
@@ -228,8 +230,8 @@ public final class EngineIndex implements ReachabilityIndex {
     }
     List<Caveat> c = combined(s, d, port);
     boolean ambiguous = !engine.unambiguous() && answers.ambiguous(s.members(), d.members(), port);
-    EndpointMembers sm = s.members();
-    EndpointMembers dm = d.members();
+    // A single pod is not an address range: its members are not read (a cache miss per check).
+    boolean external = d.singleClass() < 0 && d.members() instanceof EndpointMembers.Addresses;
     return new IndexVerdict(
         s.endpoint(),
         d.endpoint(),
@@ -237,8 +239,10 @@ public final class EngineIndex implements ReachabilityIndex {
         allowed,
         c,
         ambiguous,
-        snapshotComplete && !(dm instanceof EndpointMembers.Addresses && externalPeersUnknown()),
-        () -> explainer.explain(sm, dm, port, c));
+        snapshotComplete && !(external && externalPeersUnknown()),
+        explainer,
+        s.members(),
+        d.members());
   }
 
   private Handle own(io.kubereach.ResolvedEndpoint e) {

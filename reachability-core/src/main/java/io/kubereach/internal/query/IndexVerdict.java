@@ -5,11 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.kubereach.Caveat;
 import io.kubereach.Explanation;
 import io.kubereach.Verdict;
+import io.kubereach.internal.topology.EndpointMembers;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.Port;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /** The index's {@link Verdict}: one answer, its caveats, and its explanation computed once. */
 final class IndexVerdict implements Verdict {
@@ -21,14 +21,22 @@ final class IndexVerdict implements Verdict {
   private final boolean ambiguous;
   private final boolean complete;
 
-  /** Computes the explanation; dropped once it has. */
-  private Supplier<Explanation> explain;
+  /**
+   * What explains it, dropped once it has: the explainer and the two ends' members, held as they
+   * are rather than in a closure, so that a check allocates the verdict alone.
+   */
+  private Explainer explainer;
+
+  private EndpointMembers sourceMembers;
+  private EndpointMembers destinationMembers;
 
   private volatile Explanation explanation;
 
   /**
-   * @param explanation computes the explanation; called at most once, must agree with {@code
+   * @param explainer explains it (asked at most once); its explanation must agree with {@code
    *     allowed}
+   * @param sourceMembers what the source stands for
+   * @param destinationMembers what the destination stands for
    */
   IndexVerdict(
       Endpoint source,
@@ -38,7 +46,9 @@ final class IndexVerdict implements Verdict {
       List<Caveat> caveats,
       boolean ambiguous,
       boolean snapshotComplete,
-      Supplier<Explanation> explanation) {
+      Explainer explainer,
+      EndpointMembers sourceMembers,
+      EndpointMembers destinationMembers) {
     this.source = requireNonNull(source, "source");
     this.destination = requireNonNull(destination, "destination");
     this.port = requireNonNull(port, "port");
@@ -46,7 +56,9 @@ final class IndexVerdict implements Verdict {
     this.caveats = caveats; // immutable already: every caller passes List.of or a copy
     this.ambiguous = ambiguous;
     this.complete = snapshotComplete && !ambiguous && noIncompleteCaveat(this.caveats);
-    this.explain = requireNonNull(explanation, "explanation");
+    this.explainer = requireNonNull(explainer, "explainer");
+    this.sourceMembers = requireNonNull(sourceMembers, "sourceMembers");
+    this.destinationMembers = requireNonNull(destinationMembers, "destinationMembers");
   }
 
   private static boolean noIncompleteCaveat(List<Caveat> caveats) {
@@ -101,13 +113,15 @@ final class IndexVerdict implements Verdict {
       synchronized (this) {
         e = explanation;
         if (e == null) {
-          e = requireNonNull(explain.get(), "explanation");
+          e = explainer.explain(sourceMembers, destinationMembers, port, caveats);
           if (e.allowed() != allowed) {
             throw new IllegalStateException(
                 "the explanation of " + this + " says " + (e.allowed() ? "allowed" : "denied"));
           }
           explanation = e;
-          explain = null;
+          explainer = null;
+          sourceMembers = null;
+          destinationMembers = null;
         }
       }
     }
