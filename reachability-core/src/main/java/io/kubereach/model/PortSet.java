@@ -206,7 +206,7 @@ public final class PortSet {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PortSet other && byProtocol.equals(other.byProtocol);
+    return o == this || o instanceof PortSet other && byProtocol.equals(other.byProtocol);
   }
 
   @Override

@@ -264,16 +264,6 @@ public final class Engine {
     return ports(signature);
   }
 
-  /** The ports on which a pod of the class reaches the addresses of an atom. */
-  public PortSet toExternal(int sourceClass, int ipAtom) {
-    return ports(matrices().toIp, sourceClass, ipClasses.classOf(ipAtom));
-  }
-
-  /** The ports on which the addresses of an atom reach a pod of the class. */
-  public PortSet fromExternal(int ipAtom, int destinationClass) {
-    return ports(matrices().fromIp, destinationClass, ipClasses.classOf(ipAtom));
-  }
-
   /**
    * The ports on which some of {@code classes} reaches some address atom of {@code atoms} (egress),
    * or is reached from one (ingress): one signature over the matrices, one port set at the end,
@@ -301,6 +291,39 @@ public final class Engine {
     return ports(signature);
   }
 
+  /** The IP class of an address atom: atoms of one class get the same answers. */
+  public int ipClassOf(int atom) {
+    return ipClasses.classOf(atom);
+  }
+
+  /**
+   * Per IP class, the ports on which some of {@code classes} reaches its addresses (egress) or is
+   * reached from them (ingress); equal port sets are one object. One walk over the classes' rows,
+   * where asking per atom and class would make a port set per pair.
+   */
+  public PortSet[] externalByIpClass(int[] classes, boolean egress) {
+    long[][][] part = egress ? matrices().toIp : matrices().fromIp;
+    BitSet[] signatures = new BitSet[ipClasses.count()];
+    for (int m = 0; m < part.length; m++) {
+      int matrix = m;
+      for (int c : classes) {
+        Bits.forEach(
+            part[m][c],
+            x -> {
+              if (signatures[x] == null) {
+                signatures[x] = new BitSet(part.length);
+              }
+              signatures[x].set(matrix);
+            });
+      }
+    }
+    PortSet[] out = new PortSet[signatures.length];
+    for (int x = 0; x < out.length; x++) {
+      out[x] = signatures[x] == null ? PortSet.none() : ports(signatures[x]);
+    }
+    return out;
+  }
+
   /** Whether a pod of the class is reached from some address atom on some port. */
   public boolean reachedFromOutside(int cls) {
     for (long[][] m : matrices().fromIp) {
@@ -309,17 +332,6 @@ public final class Engine {
       }
     }
     return false;
-  }
-
-  /** The ports of the matrices of one part (pods, toIp or fromIp) whose cell is set. */
-  private PortSet ports(long[][][] part, int row, int column) {
-    BitSet signature = new BitSet(part.length);
-    for (int m = 0; m < part.length; m++) {
-      if (Bits.get(part[m][row], column)) {
-        signature.set(m);
-      }
-    }
-    return ports(signature);
   }
 
   /** The union of the ports of the matrices in {@code signature}, memoised. */

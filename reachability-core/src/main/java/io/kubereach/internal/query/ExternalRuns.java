@@ -38,6 +38,8 @@ final class ExternalRuns {
     List<Run> out = new ArrayList<>();
     List<IpSpace.Block> atoms = engine.ipAtoms().atoms();
     for (PolicyType direction : List.of(PolicyType.Egress, PolicyType.Ingress)) {
+      // Atoms of one IP class connect alike: their ports are found once per IP class.
+      PortSet[] byIpClass = engine.externalByIpClass(classes, direction == PolicyType.Egress);
       IpSpace.Block run = null;
       PortSet runPorts = null;
       for (int atom = 0; atom < atoms.size(); atom++) {
@@ -45,14 +47,7 @@ final class ExternalRuns {
         if (block.v6() && !ipv6Listed) {
           break;
         }
-        PortSet ports = PortSet.none();
-        for (int c : classes) {
-          ports =
-              ports.union(
-                  direction == PolicyType.Egress
-                      ? engine.toExternal(c, atom)
-                      : engine.fromExternal(atom, c));
-        }
+        PortSet ports = byIpClass[engine.ipClassOf(atom)];
         if (run != null && run.v6() == block.v6() && runPorts.equals(ports)) {
           run = new IpSpace.Block(run.v6(), run.first(), block.last());
         } else {
