@@ -48,6 +48,16 @@ final class Bits {
     return out;
   }
 
+  /** Whether {@code a} and {@code b} share a set bit. */
+  static boolean intersects(long[] a, long[] b) {
+    for (int i = 0; i < a.length; i++) {
+      if ((a[i] & b[i]) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static boolean isEmpty(long[] words) {
     for (long w : words) {
       if (w != 0) {

@@ -109,11 +109,14 @@ final class Matrices {
       matrixOfPortClass[portClass] = id;
     }
 
+    /** The row kept for each array seen: the builder hands on one empty array many times. */
+    private final Map<long[], long[]> seen = new java.util.IdentityHashMap<>();
+
     /** Replaces every row by the one equal row kept so far: rows repeat across port classes. */
     private long[][] intern(long[][] rows) {
       for (int i = 0; i < rows.length; i++) {
-        long[] row = rows[i];
-        rows[i] = pool.computeIfAbsent(new Row(row), r -> r).words;
+        rows[i] =
+            seen.computeIfAbsent(rows[i], row -> pool.computeIfAbsent(new Row(row), r -> r).words);
       }
       return rows;
     }

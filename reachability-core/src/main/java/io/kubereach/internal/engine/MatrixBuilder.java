@@ -43,6 +43,9 @@ final class MatrixBuilder {
   private final int x;
   private final int kw;
 
+  /** The empty pod-to-pod row, shared by every matrix: never modify. */
+  private final long[] none;
+
   private MatrixBuilder(
       CompiledPolicies policies,
       ProfileSelections selections,
@@ -57,6 +60,7 @@ final class MatrixBuilder {
     this.k = classes.count();
     this.x = ipClasses.count();
     this.kw = Bits.words(k).length;
+    this.none = Bits.words(k);
   }
 
   /**
@@ -277,14 +281,16 @@ final class MatrixBuilder {
         sparse.add(d);
       }
     }
+    // Most rows are empty: they share one array, which is never written.
     long[][] pods = new long[k][];
     for (int s = 0; s < k; s++) {
-      pods[s] = Bits.and(egress.get(s).classes(), fromEgress);
+      long[] row = egress.get(s).classes();
+      pods[s] = Bits.intersects(row, fromEgress) ? Bits.and(row, fromEgress) : none;
     }
     for (int d : dense) {
       long[] row = ingress.get(d).classes();
       for (int s = 0; s < k; s++) {
-        if (!Bits.get(row, s)) {
+        if (pods[s] != none && !Bits.get(row, s)) {
           Bits.clear(pods[s], d);
         }
       }
@@ -294,6 +300,9 @@ final class MatrixBuilder {
           ingress.get(d).classes(),
           s -> {
             if (Bits.get(egress.get(s).classes(), d)) {
+              if (pods[s] == none) {
+                pods[s] = Bits.words(k);
+              }
               Bits.set(pods[s], d);
             }
           });
