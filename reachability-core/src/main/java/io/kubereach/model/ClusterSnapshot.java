@@ -109,12 +109,29 @@ public record ClusterSnapshot(
   private static final class Checked<T> extends AbstractList<T> implements RandomAccess {
     private final List<T> items;
     private final Class<T> kind;
+    private final Function<T, String> namespace;
     private final List<String> namespaces;
 
-    private Checked(List<T> items, Class<T> kind, List<String> namespaces) {
+    private Checked(
+        List<T> items, Class<T> kind, Function<T, String> namespace, List<String> namespaces) {
       this.items = items;
       this.kind = kind;
+      this.namespace = namespace;
       this.namespaces = namespaces;
+    }
+
+    /**
+     * This list with one object replaced by, or added as, {@code changed}: {@code items} holds the
+     * others as they are, so names stay unique without checking them again.
+     */
+    Checked<T> with(List<T> items, T changed) {
+      String ns = namespace.apply(changed);
+      List<String> all = namespaces;
+      if (!namespaces.contains(ns)) {
+        all = new ArrayList<>(namespaces);
+        all.add(ns);
+      }
+      return new Checked<>(List.copyOf(items), kind, namespace, List.copyOf(all));
     }
 
     /**
@@ -147,7 +164,7 @@ public record ClusterSnapshot(
               "duplicate " + describe.apply(item) + "; names must be unique per kind");
         }
       }
-      return new Checked<>(copy, kind, List.copyOf(seen.keySet()));
+      return new Checked<>(copy, kind, namespace, List.copyOf(seen.keySet()));
     }
 
     @Override
@@ -566,6 +583,12 @@ public record ClusterSnapshot(
     }
     if (!replaced) {
       out.add(replacement);
+    }
+    // A checked list stays checked: every caller's test finds the replacement's own name.
+    if (items instanceof Checked<?> checked) {
+      @SuppressWarnings("unchecked")
+      Checked<T> list = (Checked<T>) checked;
+      return list.with(out, replacement);
     }
     return out;
   }
