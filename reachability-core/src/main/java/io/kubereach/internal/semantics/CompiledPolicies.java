@@ -4,6 +4,7 @@ import io.kubereach.internal.net.IpMatcher;
 import io.kubereach.internal.semantics.PortMatch.NamedRef;
 import io.kubereach.internal.topology.AnalysisPod;
 import io.kubereach.internal.topology.PodTable;
+import io.kubereach.internal.topology.SameObjects;
 import io.kubereach.model.ClusterNetworkPolicy;
 import io.kubereach.model.ClusterPeer;
 import io.kubereach.model.ClusterRule;
@@ -21,7 +22,6 @@ import io.kubereach.model.TierAction;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,31 +98,12 @@ public final class CompiledPolicies {
     this.canonical = numbering.canonical();
   }
 
-  /**
-   * The normal form of each of {@code policies} that these compiled, by identity, or null. A
-   * what-if changes a few policies and keeps the others in their places: the common head and tail
-   * of the two lists are matched by position, only the middle by identity.
-   */
+  /** The normal form of each of {@code now} that these compiled (the same object), or null. */
   private CompiledPolicy[] kept(List<NetworkPolicy> now) {
+    int[] at = SameObjects.positions(now, policies.stream().map(CompiledPolicy::source).toList());
     CompiledPolicy[] out = new CompiledPolicy[now.size()];
-    int most = Math.min(now.size(), policies.size());
-    int head = 0;
-    while (head < most && now.get(head) == policies.get(head).source()) {
-      out[head] = policies.get(head);
-      head++;
-    }
-    int tail = 0;
-    while (tail < most - head
-        && now.get(now.size() - 1 - tail) == policies.get(policies.size() - 1 - tail).source()) {
-      out[now.size() - 1 - tail] = policies.get(policies.size() - 1 - tail);
-      tail++;
-    }
-    Map<NetworkPolicy, CompiledPolicy> middle = new IdentityHashMap<>();
-    for (int i = head; i < policies.size() - tail; i++) {
-      middle.put(policies.get(i).source(), policies.get(i));
-    }
-    for (int i = head; i < now.size() - tail; i++) {
-      out[i] = middle.get(now.get(i));
+    for (int i = 0; i < out.length; i++) {
+      out[i] = at[i] < 0 ? null : policies.get(at[i]);
     }
     return out;
   }

@@ -37,6 +37,23 @@ public record AnalysisPod(
     WorkloadEndpoint podEndpoint,
     WorkloadEndpoint endpoint) {
 
+  /** This pod at another place of a table (a what-if that added or removed a pod before it). */
+  public AnalysisPod at(int newIndex) {
+    return newIndex == index
+        ? this
+        : new AnalysisPod(
+            newIndex,
+            namespace,
+            labels,
+            ports,
+            ips,
+            hostNetwork,
+            template,
+            replicated,
+            podEndpoint,
+            endpoint);
+  }
+
   /** Whether this is one pod that may stand on both ends of a connection to itself (S11). */
   public boolean single() {
     return !replicated;

@@ -9,6 +9,7 @@ import io.kubereach.model.Pod;
 import io.kubereach.model.Workload;
 import io.kubereach.model.WorkloadEndpoint;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,26 @@ public final class PodTable {
   private final Map<String, List<AnalysisPod>> podsByNamespace;
   private final boolean ipv6;
 
-  private PodTable(ClusterSnapshot snapshot) {
+  /** For a what-if's table: the namespaces where its pods differ from the previous table's. */
+  private final java.util.Set<String> changedNamespaces;
+
+  /** For a what-if's table: the index of each pod in the previous table, or -1 for a new one. */
+  private final int[] previousIndex;
+
+  /** For a what-if's table: whether every pod is the previous table's at the same place. */
+  private final boolean samePods;
+
+  /**
+   * @param previous the table of a snapshot this one is a what-if of, or null: the analysis pods of
+   *     the pod objects both hold are taken over when the workloads, which decide their owners'
+   *     endpoints (S15), are the same
+   */
+  private PodTable(ClusterSnapshot snapshot, PodTable previous) {
     this.snapshot = snapshot;
+    int[] before =
+        previous != null && same(previous.snapshot.workloads(), snapshot.workloads())
+            ? SameObjects.positions(snapshot.pods(), previous.snapshot.pods())
+            : null;
     Map<String, Map<String, String>> labels = new HashMap<>();
     for (Namespace n : snapshot.namespaces()) {
       labels.put(n.name(), n.labels());
@@ -38,6 +57,9 @@ public final class PodTable {
       workloads.put(Endpoint.workload(w.kind(), w.namespace(), w.name()), w);
     }
     List<AnalysisPod> all = new ArrayList<>(snapshot.pods().size() + snapshot.workloads().size());
+    // Which analysis pods of this table and of the previous one are the same pod (a what-if).
+    boolean[] keptBefore = previous == null ? null : new boolean[previous.pods.size()];
+    int[] fromPrevious = new int[snapshot.pods().size() + snapshot.workloads().size()];
     java.util.Set<WorkloadEndpoint> withPods = new java.util.HashSet<>();
     boolean anyIpv6 = false;
     // The replicas of an owner come one after another: the owner's endpoint is found once.
@@ -45,6 +67,20 @@ public final class PodTable {
     WorkloadEndpoint lastOwner = null;
     WorkloadEndpoint lastWithPods = null;
     for (Pod p : snapshot.pods()) {
+      if (before != null && before[all.size()] >= 0) {
+        keptBefore[before[all.size()]] = true;
+        AnalysisPod kept = previous.pods.get(before[all.size()]).at(all.size());
+        if (!kept.endpoint().equals(kept.podEndpoint()) && kept.endpoint() != lastWithPods) {
+          withPods.add(kept.endpoint());
+          lastWithPods = kept.endpoint();
+        }
+        for (IpSpace.Address a : kept.ips()) {
+          anyIpv6 |= a.v6();
+        }
+        fromPrevious[all.size()] = before[all.size()];
+        all.add(kept);
+        continue;
+      }
       WorkloadEndpoint self = Endpoint.pod(p.namespace(), p.name());
       WorkloadEndpoint endpoint = self;
       if (p.owner().isPresent()) {
@@ -71,6 +107,7 @@ public final class PodTable {
         anyIpv6 |= a.v6();
         ips.add(a);
       }
+      fromPrevious[all.size()] = -1;
       all.add(
           new AnalysisPod(
               all.size(),
@@ -84,6 +121,12 @@ public final class PodTable {
               self,
               endpoint));
     }
+    Map<WorkloadEndpoint, Integer> previousTemplates = new HashMap<>();
+    if (previous != null) {
+      for (int i = previous.snapshot.pods().size(); i < previous.pods.size(); i++) {
+        previousTemplates.put(previous.pods.get(i).podEndpoint(), i);
+      }
+    }
     for (Workload w : snapshot.workloads()) {
       WorkloadEndpoint self = Endpoint.workload(w.kind(), w.namespace(), w.name());
       WorkloadEndpoint endpoint = top(self, workloads);
@@ -95,7 +138,7 @@ public final class PodTable {
         // revision of its owner's, and the owner's current one stands for both.
         continue;
       }
-      all.add(
+      AnalysisPod template =
           new AnalysisPod(
               all.size(),
               w.namespace(),
@@ -107,9 +150,23 @@ public final class PodTable {
               // S11: replicas <= 1 is one pod (self allowed); 2+ are distinct replicas.
               w.replicas() >= 2,
               self,
-              endpoint));
+              endpoint);
+      Integer was = previousTemplates.get(self);
+      boolean kept = was != null && previous.pods.get(was).at(template.index()).equals(template);
+      if (kept) {
+        keptBefore[was] = true;
+      }
+      fromPrevious[all.size()] = kept ? was : -1;
+      all.add(template);
     }
     this.pods = List.copyOf(all);
+    this.previousIndex = previous == null ? null : Arrays.copyOf(fromPrevious, all.size());
+    boolean inPlace = previous != null && previous.pods.size() == all.size();
+    for (int i = 0; inPlace && i < all.size(); i++) {
+      inPlace = fromPrevious[i] == i;
+    }
+    this.changedNamespaces = previous == null ? null : changedNamespaces(previous, keptBefore);
+    this.samePods = inPlace && changedNamespaces.isEmpty();
     Map<String, List<AnalysisPod>> byNamespace = new HashMap<>();
     for (AnalysisPod pod : pods) {
       byNamespace.computeIfAbsent(pod.namespace(), n -> new ArrayList<>()).add(pod);
@@ -119,17 +176,56 @@ public final class PodTable {
     this.ipv6 = anyIpv6;
   }
 
+  /**
+   * The namespaces where this table's pods differ from {@code previous}'s: pods that came, went or
+   * changed (a pod kept from {@code previous} is the same pod), and namespaces whose labels
+   * changed.
+   */
+  private java.util.Set<String> changedNamespaces(PodTable previous, boolean[] keptBefore) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (int i = 0; i < pods.size(); i++) {
+      if (previousIndex[i] < 0) {
+        out.add(pods.get(i).namespace());
+      }
+    }
+    for (int i = 0; i < keptBefore.length; i++) {
+      if (!keptBefore[i]) {
+        out.add(previous.pods.get(i).namespace());
+      }
+    }
+    java.util.Set<String> namespaces = new java.util.HashSet<>(namespaceLabels.keySet());
+    namespaces.addAll(previous.namespaceLabels.keySet());
+    for (String namespace : namespaces) {
+      if (!namespaceLabels(namespace).equals(previous.namespaceLabels(namespace))) {
+        out.add(namespace);
+      }
+    }
+    return java.util.Set.copyOf(out);
+  }
+
   private PodTable(PodTable shared, ClusterSnapshot snapshot) {
     this.snapshot = snapshot;
     this.pods = shared.pods;
     this.namespaceLabels = shared.namespaceLabels;
     this.podsByNamespace = shared.podsByNamespace;
     this.ipv6 = shared.ipv6;
+    this.changedNamespaces = java.util.Set.of(); // the same pods and namespaces
+    this.previousIndex = null;
+    this.samePods = true;
   }
 
   /** The pods of a snapshot. */
   public static PodTable of(ClusterSnapshot snapshot) {
-    return new PodTable(snapshot);
+    return new PodTable(snapshot, null);
+  }
+
+  /**
+   * The pods of a what-if of {@code previous}'s snapshot: the analysis pods of the pod objects both
+   * snapshots hold are taken over (moved when pods before them came or went) rather than made
+   * again, when the workloads are the same.
+   */
+  public static PodTable of(ClusterSnapshot snapshot, PodTable previous) {
+    return new PodTable(snapshot, java.util.Objects.requireNonNull(previous, "previous"));
   }
 
   /**
@@ -141,10 +237,69 @@ public final class PodTable {
     return new PodTable(this, changed);
   }
 
-  /** Whether two snapshots make the same table; lists shared by a what-if compare in O(1). */
+  /**
+   * What the pods of two tables share, place by place: the steps that read only that (endpoints,
+   * host-network caveats, address memberships) are taken over by a what-if.
+   *
+   * @param endpoints the same pods at the same places with the same endpoints at both granularities
+   * @param hostNetwork and the same hostNetwork settings
+   * @param addresses the same pods at the same places with the same addresses
+   */
+  public record Unchanged(boolean endpoints, boolean hostNetwork, boolean addresses) {}
+
+  /** What this table's pods share with {@code previous}'s (see {@link Unchanged}). */
+  public Unchanged unchangedFrom(PodTable previous) {
+    if (previous.pods.size() != pods.size()) {
+      return new Unchanged(false, false, false);
+    }
+    boolean endpoints = true;
+    boolean hostNetwork = true;
+    boolean addresses = true;
+    for (int i = 0; i < pods.size(); i++) {
+      AnalysisPod a = pods.get(i);
+      AnalysisPod b = previous.pods.get(i);
+      if (a != b) { // kept pods are the same objects: only the changed ones are compared
+        endpoints &= a.endpoint().equals(b.endpoint()) && a.podEndpoint().equals(b.podEndpoint());
+        hostNetwork &= a.hostNetwork() == b.hostNetwork();
+        addresses &= a.ips().equals(b.ips());
+      }
+    }
+    return new Unchanged(endpoints, endpoints && hostNetwork, addresses);
+  }
+
+  /**
+   * For the table of a what-if ({@link #of(ClusterSnapshot, PodTable)}), the namespaces where its
+   * pods differ from the previous table's (pods that came, went or changed, and changed labels);
+   * empty for {@link #forSnapshot}; null for a table made from a snapshot alone.
+   */
+  public java.util.Set<String> changedNamespaces() {
+    return changedNamespaces;
+  }
+
+  /**
+   * For the table of a what-if: whether its pods are the previous table's, each at the same place,
+   * with the same namespace labels (always for {@link #forSnapshot}).
+   */
+  public boolean samePods() {
+    return samePods;
+  }
+
+  /**
+   * For the table of a what-if ({@link #of(ClusterSnapshot, PodTable)}): the index in the previous
+   * table of the same pod as {@code index} (the same pod object, or an equal template), or -1.
+   */
+  public int previousIndex(int index) {
+    return previousIndex[index];
+  }
+
+  /**
+   * Whether two snapshots make the same table: the same pod and workload lists (a what-if hands
+   * them on; equal lists of other objects make an equal table through {@link #of(ClusterSnapshot,
+   * PodTable)}), and equal namespaces.
+   */
   public static boolean sameTopology(ClusterSnapshot a, ClusterSnapshot b) {
-    return same(a.pods(), b.pods())
-        && same(a.workloads(), b.workloads())
+    return a.pods() == b.pods()
+        && a.workloads() == b.workloads()
         && same(a.namespaces(), b.namespaces());
   }
 
