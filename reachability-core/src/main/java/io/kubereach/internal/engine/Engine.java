@@ -48,11 +48,18 @@ public final class Engine {
   private final com.google.common.base.Supplier<List<Redundancy.Finding>> redundancy;
 
   private Engine(PodTable table, CompiledPolicies policies, IpMemberships ips, Engine previous) {
+    // A what-if's table says where its pods differ from the previous index's: nowhere for a
+    // change of policies.
+    java.util.Set<String> changed = previous == null ? null : table.changedNamespaces();
+    boolean samePods = changed != null && table.samePods();
     ProfileSelections selections =
-        new ProfileSelections(table, policies, previous == null ? null : previous.selections);
+        changed == null
+            ? new ProfileSelections(table, policies)
+            : new ProfileSelections(
+                table, policies, previous.selections, samePods ? null : changed);
     this.selections = selections;
     this.shapes =
-        previous != null && previous.shapes.sameMemberships(ips)
+        samePods && previous.shapes.sameMemberships(ips)
             ? previous.shapes
             : new PodShapes(table, selections, ips);
     this.ipAtoms = ips.atoms();
@@ -119,10 +126,11 @@ public final class Engine {
   }
 
   /**
-   * Runs the pipeline for a what-if whose pods, namespaces and labels are {@code previous}'s (the
-   * same {@link PodTable} contents): the label profiles and every selection {@code previous}
-   * compiled are taken over, so a policy change compiles only its own selectors, and so are the pod
-   * shapes when the address memberships are the same.
+   * Runs the pipeline for a what-if of {@code previous}'s snapshot, on a table made for it ({@link
+   * PodTable#forSnapshot} or {@link PodTable#of(io.kubereach.model.ClusterSnapshot, PodTable)}):
+   * every selection {@code previous} compiled is taken over, matched anew only in the namespaces
+   * whose pods or labels changed, so a policy change compiles only its own selectors; with the same
+   * pods, the label profiles and pod shapes are taken over too.
    */
   public static Engine build(
       PodTable table, CompiledPolicies policies, IpMemberships ips, Engine previous) {

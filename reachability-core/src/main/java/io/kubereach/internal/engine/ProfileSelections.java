@@ -42,17 +42,23 @@ final class ProfileSelections {
 
   /** The selections of one table's policies, every one compiled. */
   ProfileSelections(PodTable table, CompiledPolicies policies) {
-    this(table, policies, null);
+    this(table, policies, null, null);
   }
 
   /**
-   * @param previous the selections of another index over the same pods, namespaces and labels (a
-   *     what-if that changes policies only): its profiles, and every selection it compiled, are
-   *     taken as they are; only new selections are compiled
+   * @param previous the selections of another index, or null: a selection it compiled is taken over
+   *     rather than compiled again
+   * @param changed the namespaces where the pods or namespace labels differ from {@code previous}'s
+   *     (docs/architecture.md, "The pipeline"), or null when nothing does (a what-if that changes
+   *     policies only): then its profiles and selections are taken as they are
    */
-  ProfileSelections(PodTable table, CompiledPolicies policies, ProfileSelections previous) {
+  ProfileSelections(
+      PodTable table,
+      CompiledPolicies policies,
+      ProfileSelections previous,
+      java.util.Set<String> changed) {
     this.previous = previous;
-    if (previous != null) {
+    if (previous != null && changed == null) {
       profileOfPod = previous.profileOfPod;
       profiles = previous.profiles;
       profilesByNamespace = previous.profilesByNamespace;
@@ -64,20 +70,27 @@ final class ProfileSelections {
       namespacesOfScope = new HashMap<>();
       Map<Profile, Integer> profileIds = new HashMap<>();
       profileOfPod = new int[table.size()];
+      // On a what-if's pods, a pod of the previous table has its profile there: numbered once.
+      int[] numberNow = changed == null ? null : new int[previous.profiles.size()];
+      if (numberNow != null) {
+        Arrays.fill(numberNow, -1);
+      }
       Profile last = null;
       int lastId = -1;
       for (AnalysisPod pod : table.pods()) {
+        int was = numberNow == null ? -1 : table.previousIndex(pod.index());
+        if (was >= 0) {
+          int before = previous.profileOfPod[was];
+          if (numberNow[before] < 0) {
+            numberNow[before] = number(previous.profiles.get(before), profileIds);
+          }
+          profileOfPod[pod.index()] = numberNow[before];
+          continue;
+        }
         Profile key = new Profile(pod.namespace(), pod.labels(), pod.hostNetwork());
         if (!key.equals(last)) { // replicas come one after another: they are not hashed
-          Integer id = profileIds.get(key);
-          if (id == null) {
-            id = profiles.size();
-            profileIds.put(key, id);
-            profiles.add(key);
-            profilesByNamespace.computeIfAbsent(pod.namespace(), n -> new ArrayList<>()).add(id);
-          }
           last = key;
-          lastId = id;
+          lastId = number(key, profileIds);
         }
         profileOfPod[pod.index()] = lastId;
       }
@@ -91,6 +104,9 @@ final class ProfileSelections {
                         .computeIfAbsent(key, k -> new HashMap<>())
                         .computeIfAbsent(value, v -> new ArrayList<>())
                         .add(namespace));
+      }
+      if (changed != null) {
+        this.moved = new Moved(previous, numberNow, profileIds, changed);
       }
     }
     for (CompiledPolicy policy : policies.all()) {
@@ -111,10 +127,83 @@ final class ProfileSelections {
         .map(TierRule::peers)
         .forEach(p -> p.selections().forEach(s -> compile(s, table)));
     this.previous = null; // nothing more is compiled: let the old index go
+    this.moved = null;
+  }
+
+  /**
+   * While constructing on other pods than {@code previous}'s: its profile numbers in this table (-1
+   * for one no pod has now), and which of them lie in a changed namespace.
+   */
+  private final class Moved {
+    private final int[] numberNow;
+    private final boolean[] inChanged;
+    private final java.util.Set<String> changed;
+
+    Moved(
+        ProfileSelections previous,
+        int[] numberNow,
+        Map<Profile, Integer> profileIds,
+        java.util.Set<String> changed) {
+      this.changed = changed;
+      this.numberNow = numberNow;
+      inChanged = new boolean[numberNow.length];
+      for (int p = 0; p < numberNow.length; p++) {
+        Profile profile = previous.profiles.get(p);
+        if (numberNow[p] < 0) { // held by no pod kept: by a new one, or by none now
+          numberNow[p] = profileIds.getOrDefault(profile, -1);
+        }
+        inChanged[p] = changed.contains(profile.namespace());
+      }
+    }
+
+    /**
+     * The profiles a selection {@code previous} compiled holds now: its old ones outside the
+     * changed namespaces, renumbered, and those of the changed namespaces matched anew.
+     */
+    int[] held(int[] before, Selection selection, PodTable table) {
+      int[] held = new int[before.length + 8];
+      int n = 0;
+      for (int p : before) {
+        if (!inChanged[p]) {
+          held[n++] = numberNow[p];
+        }
+      }
+      for (String namespace : changed) {
+        if (selection.holdsNamespace(namespace, table.namespaceLabels(namespace))) {
+          for (int p : profilesByNamespace.getOrDefault(namespace, List.of())) {
+            Profile profile = profiles.get(p);
+            if (selection.holdsPod(profile.labels(), profile.hostNetwork())) {
+              if (n == held.length) {
+                held = Arrays.copyOf(held, 2 * n);
+              }
+              held[n++] = p;
+            }
+          }
+        }
+      }
+      held = Arrays.copyOf(held, n);
+      Arrays.sort(held);
+      return held;
+    }
+  }
+
+  /** The number of a profile, numbering it next when it is new. */
+  private int number(Profile profile, Map<Profile, Integer> profileIds) {
+    Integer id = profileIds.get(profile);
+    if (id == null) {
+      id = profiles.size();
+      profileIds.put(profile, id);
+      profiles.add(profile);
+      profilesByNamespace.computeIfAbsent(profile.namespace(), n -> new ArrayList<>()).add(id);
+    }
+    return id;
   }
 
   /** While constructing: the selections a what-if may take over. */
   private ProfileSelections previous;
+
+  /** While constructing on other pods than {@code previous}'s: how to take its selections over. */
+  private Moved moved;
 
   private void compile(Selection selection, PodTable table) {
     if (ids.putIfAbsent(selection, selections.size()) != null) {
@@ -122,7 +211,9 @@ final class ProfileSelections {
     }
     Integer before = previous == null ? null : previous.ids.get(selection);
     if (before != null) {
-      selections.add(previous.selections.get(before)); // shared, never modified
+      int[] held = previous.selections.get(before);
+      // Shared, never modified; on other pods, renumbered and matched where they changed.
+      selections.add(moved == null ? held : moved.held(held, selection, table));
       return;
     }
     int[] held = new int[8];

@@ -76,22 +76,34 @@ public final class EngineIndex implements ReachabilityIndex {
   private EngineIndex(ClusterSnapshot snapshot, AnalysisOptions options, EngineIndex previous) {
     this.options = options;
     boolean shared = previous != null && PodTable.sameTopology(previous.table.snapshot(), snapshot);
-    this.table = shared ? previous.table.forSnapshot(snapshot) : PodTable.of(snapshot);
-    this.endpoints = shared ? previous.endpoints : Endpoints.of(table);
-    this.resolver = shared ? previous.resolver : new EndpointResolver(endpoints);
-    this.caveats = shared ? previous.caveats : new HostNetworkCaveats(table, endpoints);
+    PodTable.Unchanged same;
+    if (previous == null) {
+      this.table = PodTable.of(snapshot);
+      same = new PodTable.Unchanged(false, false, false);
+    } else if (shared) {
+      this.table = previous.table.forSnapshot(snapshot);
+      same = new PodTable.Unchanged(true, true, true);
+    } else {
+      this.table = PodTable.of(snapshot, previous.table);
+      same = table.unchangedFrom(previous.table);
+    }
+    // What reads only the pods' endpoints, hostNetwork settings or addresses is taken over from a
+    // what-if's index when those are the same (a relabel keeps all three).
+    this.endpoints = same.endpoints() ? previous.endpoints : Endpoints.of(table);
+    this.resolver = same.endpoints() ? previous.resolver : new EndpointResolver(endpoints);
+    this.caveats = same.hostNetwork() ? previous.caveats : new HostNetworkCaveats(table, endpoints);
     this.policies =
         previous == null
             ? CompiledPolicies.of(snapshot)
-            : CompiledPolicies.of(snapshot, previous.policies);
-    // Which address sets hold each pod's IPs depends on the pods and the sets alone: a what-if
-    // that keeps both (most policy changes) keeps the memberships, the costliest step of a build.
+            : samePolicies(previous.table.snapshot(), snapshot)
+                ? previous.policies
+                : CompiledPolicies.of(snapshot, previous.policies);
     this.ips =
-        shared && previous.policies.matchers().equals(policies.matchers())
+        same.addresses() && previous.policies.matchers().equals(policies.matchers())
             ? previous.ips
             : IpMemberships.of(table, policies.matchers(), options);
     this.engine =
-        shared
+        previous != null
             ? Engine.build(table, policies, ips, previous.engine)
             : Engine.build(table, policies, ips);
     this.answers = new PairAnswers(table, engine);
@@ -128,6 +140,16 @@ public final class EngineIndex implements ReachabilityIndex {
   @Override
   public ReachabilityIndex with(ClusterSnapshot changed) {
     return new EngineIndex(requireNonNull(changed, "changed"), options, this);
+  }
+
+  /**
+   * Whether two snapshots hold the same policies: their lists are the very same (a what-if that
+   * changes pods or labels hands them on), and so are the nodes that tiered policies read.
+   */
+  private static boolean samePolicies(ClusterSnapshot a, ClusterSnapshot b) {
+    return a.policies() == b.policies()
+        && a.clusterPolicies() == b.clusterPolicies()
+        && a.nodes() == b.nodes();
   }
 
   /** S12: IPv6 space is listed only when some input mentions an IPv6 address. */
