@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link ReachabilityIndex#with}: an index of a changed snapshot, built from an old index, answers
  * exactly as a fresh index of the changed snapshot does, on thousands of seeded random changes
- * (add, remove and edit a policy; relabel a pod or a namespace; add or remove a pod), each also
- * chained onto the result of another. A failure names the seed and the change.
+ * (add, remove and edit a policy; relabel a pod or a namespace; add, remove or reorder pods), each
+ * also chained onto the result of another. A failure names the seed and the change.
  */
 class IncrementalWhatIfPropertyTest {
   private static final List<Port> PORTS =
@@ -104,6 +104,24 @@ class IncrementalWhatIfPropertyTest {
                   like.owner(),
                   List.of(),
                   like.hostNetwork()));
+        }),
+    REORDER_PODS(
+        (c, r) -> {
+          if (c.pods().size() < 2) {
+            return null;
+          }
+          // The same pods in another order: none changed, every one at another place.
+          List<Pod> pods = new ArrayList<>(c.pods());
+          java.util.Collections.rotate(pods, 1 + r.nextInt(pods.size() - 1));
+          return new ClusterSnapshot(
+              c.namespaces(),
+              pods,
+              c.workloads(),
+              c.services(),
+              c.policies(),
+              c.clusterPolicies(),
+              c.nodes(),
+              c.limitations());
         }),
     REMOVE_POD(
         (c, r) -> {
