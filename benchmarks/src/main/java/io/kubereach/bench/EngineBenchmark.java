@@ -150,6 +150,18 @@ public class EngineBenchmark {
     return after.check(w.web(), w.api(), WhatIf.PORT).allowed();
   }
 
+  /**
+   * What-if on the pods: label the web pod {@code release=canary} ({@code index.with}, the
+   * incremental path: the pod table, endpoints and memberships are taken over, selections matched
+   * anew in its namespace only), ask web to api on TCP 8080 again.
+   */
+  @Benchmark
+  public boolean whatIfRelabelCheck(Built built) {
+    WhatIf w = built.whatIf;
+    ReachabilityIndex after = built.index.with(w.relabeled(built.index.snapshot()));
+    return after.check(w.web(), w.api(), WhatIf.PORT).allowed();
+  }
+
   /** What-if: add a policy exposing the api to the ingress controller, ask again (incremental). */
   @Benchmark
   public boolean whatIfAddCheck(Built built) {

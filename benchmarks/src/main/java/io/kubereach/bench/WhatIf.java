@@ -13,6 +13,8 @@ import io.kubereach.model.PortSpec;
 import io.kubereach.model.Protocol;
 import io.kubereach.model.Rule;
 import io.kubereach.model.Workload;
+import io.kubereach.model.WorkloadEndpoint;
+import io.kubereach.model.WorkloadKind;
 import io.kubereach.testing.RealisticClusters;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -46,6 +48,27 @@ record WhatIf(
   /** The name of the policy the remove what-if removes. */
   String removed() {
     return app + "-api";
+  }
+
+  /**
+   * {@code c} with the web endpoint's pod (or template) labelled {@code release=canary} as well: a
+   * new label profile, which the policies' selectors do not tell apart.
+   */
+  ClusterSnapshot relabeled(ClusterSnapshot c) {
+    WorkloadEndpoint w = (WorkloadEndpoint) web;
+    if (w.kind().equals("Pod")) {
+      Pod pod = c.pod(w.namespace(), w.name()).orElseThrow();
+      return c.withPodLabels(w.namespace(), w.name(), canary(pod.labels()));
+    }
+    WorkloadKind kind = WorkloadKind.parse(w.kind());
+    Workload workload = c.workload(kind, w.namespace(), w.name()).orElseThrow();
+    return c.withWorkloadLabels(kind, w.namespace(), w.name(), canary(workload.templateLabels()));
+  }
+
+  private static Map<String, String> canary(Map<String, String> labels) {
+    Map<String, String> out = new java.util.HashMap<>(labels);
+    out.put("release", "canary");
+    return out;
   }
 
   /** Picks an app with a web tier, seeded. */
