@@ -56,9 +56,20 @@ final class Matrices {
    */
   boolean allows(int m, int s, int d) {
     Object row = pods[m][s];
-    return row instanceof int[] few
-        ? (few.length == 1 ? few[0] == d : Arrays.binarySearch(few, d) >= 0)
-        : Bits.get((long[]) row, d);
+    return row instanceof int[] few ? holds(few, d) : Bits.get((long[]) row, d);
+  }
+
+  /** Whether ascending classes hold {@code d}: a few are scanned, more are searched. */
+  private static boolean holds(int[] few, int d) {
+    if (few.length > 8) {
+      return Arrays.binarySearch(few, d) >= 0;
+    }
+    for (int c : few) {
+      if (c >= d) {
+        return c == d;
+      }
+    }
+    return false;
   }
 
   /** Sets in {@code out} the classes that class {@code s} reaches in matrix {@code m}. */
