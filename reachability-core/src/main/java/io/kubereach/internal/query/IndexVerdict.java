@@ -62,8 +62,8 @@ final class IndexVerdict implements Verdict {
   }
 
   private static boolean noIncompleteCaveat(List<Caveat> caveats) {
-    for (Caveat c : caveats) {
-      if (c.kind().incomplete()) {
+    for (int i = 0; i < caveats.size(); i++) { // no iterator: a check has none, millions of times
+      if (caveats.get(i).kind().incomplete()) {
         return false;
       }
     }
