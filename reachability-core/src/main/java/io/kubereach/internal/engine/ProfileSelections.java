@@ -19,9 +19,11 @@ import java.util.Map;
 
 /**
  * Step 3 of the engine (docs/architecture.md): every distinct {@link Selection} of the policies
- * compiled once to a bitset over label profiles. A profile is a distinct (namespace, labels,
- * hostNetwork) triple: replicas share one, so selectors are evaluated once per profile, not once
- * per pod. Immutable.
+ * compiled once to the label profiles it holds, an ascending list. A profile is a distinct
+ * (namespace, labels, hostNetwork) triple: replicas share one, so selectors are evaluated once per
+ * profile, not once per pod. A what-if takes over the selections of the index it came from: as they
+ * are when the pods are the same, matched anew only in the namespaces whose pods or labels changed
+ * otherwise. Immutable.
  */
 final class ProfileSelections {
   /** A distinct (namespace, labels, hostNetwork) triple: what a selection looks at (T5). */
