@@ -97,6 +97,11 @@ final class Decoder {
 
   private static final String DEFAULT_NAMESPACE = "default";
 
+  private static final FieldPath ROOT = FieldPath.ROOT;
+  private static final FieldPath SPEC = FieldPath.of("spec");
+  private static final FieldPath METADATA = FieldPath.of("metadata");
+  private static final FieldPath STATUS = FieldPath.of("status");
+
   private final String source;
   private final Collector out;
   private final boolean lenient;
@@ -238,7 +243,7 @@ final class Decoder {
             null);
       }
     }
-    return new Invalid(map, key, "is required");
+    return new Invalid(map, FieldPath.of(key), "is required");
   }
 
   /**
@@ -247,22 +252,23 @@ final class Decoder {
    */
   private void origins(String kind, String namespace, String name, MapNode map, MapNode metadata) {
     String key = Origins.key(kind, namespace, name);
-    Optional<MapNode> spec = optMap(map, "spec", "");
+    Optional<MapNode> spec = optMap(map, "spec", ROOT);
     if (spec.isPresent() && (kind.equals("NetworkPolicy") || TIERED_VERSIONS.containsKey(kind))) {
       for (PolicyType direction : PolicyType.values()) {
         List<Node> rules =
-            optList(spec.get(), direction.name().toLowerCase(java.util.Locale.ROOT), "spec");
+            optList(spec.get(), direction.name().toLowerCase(java.util.Locale.ROOT), SPEC);
         out.rules(
             key,
             direction,
             rules.stream().map(r -> new Location(source, r.line(), r.column())).toList());
       }
     }
-    Optional<MapNode> annotations = optMap(metadata, "annotations", "metadata");
+    Optional<MapNode> annotations = optMap(metadata, "annotations", METADATA);
     if (annotations.isEmpty()) {
       return;
     }
-    Optional<String> ignore = optString(annotations.get(), Origins.IGNORE, "metadata.annotations");
+    FieldPath annotationsPath = at(METADATA, "annotations");
+    Optional<String> ignore = optString(annotations.get(), Origins.IGNORE, annotationsPath);
     if (ignore.isEmpty()) {
       return;
     }
@@ -273,13 +279,13 @@ final class Decoder {
       }
     }
     out.ignore(key, checks);
-    if (optString(annotations.get(), Origins.IGNORE_REASON, "metadata.annotations")
+    if (optString(annotations.get(), Origins.IGNORE_REASON, annotationsPath)
         .filter(r -> !r.isBlank())
         .isEmpty()) {
       problems.warn(
           new Invalid(
               annotations.get(),
-              "metadata.annotations",
+              annotationsPath,
               Origins.IGNORE
                   + " suppresses "
                   + checks
@@ -312,8 +318,8 @@ final class Decoder {
     Identity id = Identity.of(map, inferredKind);
     problems = null;
     try {
-      String kind = optString(map, "kind", "").orElse(inferredKind);
-      Optional<String> apiVersion = optString(map, "apiVersion", "");
+      String kind = optString(map, "kind", ROOT).orElse(inferredKind);
+      Optional<String> apiVersion = optString(map, "apiVersion", ROOT);
       if (kind.isEmpty()) {
         Invalid missingKind = missing(map, "kind");
         if (apiVersion.isEmpty() && missingKind.path().equals("kind")) {
@@ -330,7 +336,7 @@ final class Decoder {
       }
       if (isList(kind, map)) {
         problems = problems(id);
-        problems.keys(map, "", Schema.LIST);
+        problems.keys(map, ROOT, Schema.LIST);
         problems.checkpoint();
         problems = null;
         list(map, kind);
@@ -391,12 +397,12 @@ final class Decoder {
         return;
       }
       problems = problems(id);
-      problems.keys(map, "", Schema.OBJECT);
-      MapNode metadata = optMap(map, "metadata", "").orElseThrow(() -> missing(map, "metadata"));
-      problems.keys(metadata, "metadata", Schema.OBJECT_META);
-      String name = requiredString(metadata, "name", "metadata");
+      problems.keys(map, ROOT, Schema.OBJECT);
+      MapNode metadata = optMap(map, "metadata", ROOT).orElseThrow(() -> missing(map, "metadata"));
+      problems.keys(metadata, METADATA, Schema.OBJECT_META);
+      String name = requiredString(metadata, "name", METADATA);
       String namespace =
-          optString(metadata, "namespace", "metadata")
+          optString(metadata, "namespace", METADATA)
               .filter(ns -> !ns.isEmpty())
               .orElse(DEFAULT_NAMESPACE);
       Location where = new Location(source, map.line(), map.column());
@@ -444,17 +450,17 @@ final class Decoder {
 
   /** T6: a node's labels and its IP addresses (InternalIP and ExternalIP). */
   private io.kubereach.model.Node node(MapNode map, MapNode metadata, String name) {
-    Map<String, String> labels = labels(metadata, "metadata");
+    Map<String, String> labels = labels(metadata, METADATA);
     List<String> addresses = new ArrayList<>();
-    Optional<MapNode> status = optMap(map, "status", "");
+    Optional<MapNode> status = optMap(map, "status", ROOT);
     if (status.isPresent()) {
-      problems.keys(status.get(), "status", Schema.NODE_STATUS);
-      List<Node> entries = optList(status.get(), "addresses", "status");
+      problems.keys(status.get(), STATUS, Schema.NODE_STATUS);
+      List<Node> entries = optList(status.get(), "addresses", STATUS);
       problems
           .each(
               entries.size(),
               i -> {
-                String path = at("status.addresses", i);
+                FieldPath path = at(at(STATUS, "addresses"), i);
                 MapNode entry = map(entries.get(i), path);
                 problems.keys(entry, path, Schema.NODE_ADDRESS);
                 String type = optString(entry, "type", path).orElse("");
@@ -468,7 +474,7 @@ final class Decoder {
               })
           .forEach(addresses::add);
     }
-    return build(map, "", () -> new io.kubereach.model.Node(name, labels, addresses));
+    return build(map, ROOT, () -> new io.kubereach.model.Node(name, labels, addresses));
   }
 
   /**
@@ -492,7 +498,7 @@ final class Decoder {
     List<Held> items = streamedItems;
     streamedItems = null;
     if (items == null) {
-      List<Node> nodes = optList(map, "items", "");
+      List<Node> nodes = optList(map, "items", ROOT);
       items = new ArrayList<>(nodes.size());
       for (int i = 0; i < nodes.size(); i++) {
         items.add(new Held(i, nodes.get(i)));
@@ -531,40 +537,40 @@ final class Decoder {
                 item.line(),
                 item.column(),
                 new Identity(kind, "", ""),
-                at("items", i),
+                at(FieldPath.of("items"), i).toString(),
                 "expected a mapping, got " + item.describe()));
       }
     }
   }
 
   private Namespace namespace(MapNode map, MapNode metadata, String name) {
-    optMap(map, "spec", "").ifPresent(spec -> problems.keys(spec, "spec", Schema.NAMESPACE_SPEC));
-    Map<String, String> labels = labels(metadata, "metadata");
+    optMap(map, "spec", ROOT).ifPresent(spec -> problems.keys(spec, SPEC, Schema.NAMESPACE_SPEC));
+    Map<String, String> labels = labels(metadata, METADATA);
     // S8: the model adds kubernetes.io/metadata.name=<name> when the manifest lacks it.
-    return build(metadata, "metadata", () -> new Namespace(name, labels));
+    return build(metadata, METADATA, () -> new Namespace(name, labels));
   }
 
-  private static Map<String, String> labels(MapNode metadata, String path) {
+  private static Map<String, String> labels(MapNode metadata, FieldPath path) {
     return field(metadata, "labels").map(n -> stringMap(n, at(path, "labels"))).orElse(Map.of());
   }
 
   private Pod pod(MapNode map, MapNode metadata, String namespace, String name) {
-    Map<String, String> labels = labels(metadata, "metadata");
+    Map<String, String> labels = labels(metadata, METADATA);
     Optional<Owner> owner = owner(metadata);
-    MapNode spec = optMap(map, "spec", "").orElse(emptyAt(map));
-    List<ContainerPort> ports = podSpec(spec, "spec");
+    MapNode spec = optMap(map, "spec", ROOT).orElse(emptyAt(map));
+    List<ContainerPort> ports = podSpec(spec, SPEC);
     boolean hostNetwork =
-        field(spec, "hostNetwork").map(n -> bool(n, "spec.hostNetwork")).orElse(false);
+        field(spec, "hostNetwork").map(n -> bool(n, at(SPEC, "hostNetwork"))).orElse(false);
     List<String> ips = podIps(map);
-    return build(map, "", () -> new Pod(namespace, name, labels, ports, owner, ips, hostNetwork));
+    return build(map, ROOT, () -> new Pod(namespace, name, labels, ports, owner, ips, hostNetwork));
   }
 
   /** S15: the controller owner (kind other than Node); a reference without kind is a Pod. */
   private Optional<Owner> owner(MapNode metadata) {
-    List<Node> refs = optList(metadata, "ownerReferences", "metadata");
+    List<Node> refs = optList(metadata, "ownerReferences", METADATA);
     Optional<Owner> found = Optional.empty();
     for (int i = 0; i < refs.size(); i++) {
-      String path = at("metadata.ownerReferences", i);
+      FieldPath path = at(at(METADATA, "ownerReferences"), i);
       MapNode ref = map(refs.get(i), path);
       problems.keys(ref, path, Schema.OWNER_REFERENCE);
       boolean controller =
@@ -590,21 +596,21 @@ final class Decoder {
   }
 
   private List<String> podIps(MapNode map) {
-    Optional<MapNode> status = optMap(map, "status", "");
+    Optional<MapNode> status = optMap(map, "status", ROOT);
     if (status.isEmpty()) {
       return List.of();
     }
-    problems.keys(status.get(), "status", Schema.POD_STATUS);
+    problems.keys(status.get(), STATUS, Schema.POD_STATUS);
     Set<String> ips = new LinkedHashSet<>();
     Optional<Node> podIp = field(status.get(), "podIP");
     if (podIp.isPresent()) {
-      problems.attempt(() -> addIp(ips, podIp.get(), "status.podIP"));
+      problems.attempt(() -> addIp(ips, podIp.get(), at(STATUS, "podIP")));
     }
-    List<Node> podIps = optList(status.get(), "podIPs", "status");
+    List<Node> podIps = optList(status.get(), "podIPs", STATUS);
     problems.each(
         podIps.size(),
         i -> {
-          String path = at("status.podIPs", i);
+          FieldPath path = at(at(STATUS, "podIPs"), i);
           MapNode entry = map(podIps.get(i), path);
           problems.keys(entry, path, Schema.POD_IP);
           field(entry, "ip").ifPresent(ip -> addIp(ips, ip, at(path, "ip")));
@@ -613,7 +619,7 @@ final class Decoder {
     return List.copyOf(ips);
   }
 
-  private static boolean addIp(Set<String> ips, Node node, String path) {
+  private static boolean addIp(Set<String> ips, Node node, FieldPath path) {
     String ip = string(node, path);
     if (ip.isEmpty()) {
       return false;
@@ -631,14 +637,14 @@ final class Decoder {
    * can never be the target of a policy, so leaving it out changes no answer. Its misspelt forms
    * ({@code containerport}) are refused as typos like every other.
    */
-  private List<ContainerPort> podSpec(MapNode spec, String path) {
+  private List<ContainerPort> podSpec(MapNode spec, FieldPath path) {
     problems.keys(spec, path, Schema.POD_SPEC);
     List<ContainerPort> ports = new ArrayList<>();
     List<Node> containers = optList(spec, "containers", path);
     problems.each(
         containers.size(),
         c -> {
-          String containerPath = at(at(path, "containers"), c);
+          FieldPath containerPath = at(at(path, "containers"), c);
           MapNode container = map(containers.get(c), containerPath);
           problems.keys(container, containerPath, Schema.CONTAINER);
           List<Node> entries = optList(container, "ports", containerPath);
@@ -652,7 +658,7 @@ final class Decoder {
     return ports;
   }
 
-  private ContainerPort containerPort(Node node, String portPath) {
+  private ContainerPort containerPort(Node node, FieldPath portPath) {
     MapNode entry = map(node, portPath);
     problems.keys(entry, portPath, Schema.CONTAINER_PORT);
     Optional<String> name = optString(entry, "name", portPath).filter(n -> !n.isEmpty());
@@ -673,7 +679,7 @@ final class Decoder {
   }
 
   /** S9: the protocol defaults to TCP. */
-  static Protocol protocol(MapNode entry, String path) {
+  static Protocol protocol(MapNode entry, FieldPath path) {
     Optional<Node> node = field(entry, "protocol");
     if (node.isEmpty()) {
       return Protocol.TCP;
@@ -683,29 +689,30 @@ final class Decoder {
   }
 
   private Workload workload(WorkloadKind kind, MapNode map, String namespace, String name) {
-    MapNode spec = optMap(map, "spec", "").orElse(emptyAt(map));
-    problems.keys(spec, "spec", Schema.workloadSpec(kind));
-    String specPath = "spec";
+    MapNode spec = optMap(map, "spec", ROOT).orElse(emptyAt(map));
+    problems.keys(spec, SPEC, Schema.workloadSpec(kind));
+    FieldPath specPath = SPEC;
     String replicasField = "replicas";
     if (kind == WorkloadKind.CronJob) {
       // A CronJob stamps Jobs from spec.jobTemplate, whose spec holds the pod template.
-      MapNode jobTemplate = optMap(spec, "jobTemplate", "spec").orElse(emptyAt(spec));
-      problems.keys(jobTemplate, "spec.jobTemplate", Schema.JOB_TEMPLATE);
-      optMap(jobTemplate, "metadata", "spec.jobTemplate")
-          .ifPresent(m -> problems.keys(m, "spec.jobTemplate.metadata", Schema.OBJECT_META));
-      spec = optMap(jobTemplate, "spec", "spec.jobTemplate").orElse(emptyAt(jobTemplate));
-      specPath = "spec.jobTemplate.spec";
+      FieldPath jobTemplatePath = at(SPEC, "jobTemplate");
+      MapNode jobTemplate = optMap(spec, "jobTemplate", SPEC).orElse(emptyAt(spec));
+      problems.keys(jobTemplate, jobTemplatePath, Schema.JOB_TEMPLATE);
+      optMap(jobTemplate, "metadata", jobTemplatePath)
+          .ifPresent(m -> problems.keys(m, at(jobTemplatePath, "metadata"), Schema.OBJECT_META));
+      spec = optMap(jobTemplate, "spec", jobTemplatePath).orElse(emptyAt(jobTemplate));
+      specPath = at(jobTemplatePath, "spec");
       problems.keys(spec, specPath, Schema.workloadSpec(WorkloadKind.Job));
     }
     if (kind == WorkloadKind.Job || kind == WorkloadKind.CronJob) {
       replicasField = "parallelism";
     }
-    String replicasPath = at(specPath, replicasField);
+    FieldPath replicasPath = at(specPath, replicasField);
     int replicas =
         kind == WorkloadKind.DaemonSet
             ? 1
             : field(spec, replicasField).map(n -> integer(n, replicasPath)).orElse(1);
-    String templatePath = at(specPath, "template");
+    FieldPath templatePath = at(specPath, "template");
     MapNode template = optMap(spec, "template", specPath).orElse(emptyAt(spec));
     problems.keys(template, templatePath, Schema.POD_TEMPLATE);
     Optional<MapNode> templateMetadata = optMap(template, "metadata", templatePath);
@@ -713,7 +720,7 @@ final class Decoder {
         m -> problems.keys(m, at(templatePath, "metadata"), Schema.OBJECT_META));
     Map<String, String> labels =
         templateMetadata.map(m -> labels(m, at(templatePath, "metadata"))).orElse(Map.of());
-    String podSpecPath = at(templatePath, "spec");
+    FieldPath podSpecPath = at(templatePath, "spec");
     MapNode podSpec = optMap(template, "spec", templatePath).orElse(emptyAt(template));
     List<ContainerPort> ports = podSpec(podSpec, podSpecPath);
     boolean hostNetwork =
@@ -727,36 +734,38 @@ final class Decoder {
           replicasField + " " + replicas + " is negative");
     }
     // S15: a ReplicaSet of a Deployment, a Job of a CronJob, names its controller.
-    Optional<Owner> owner = optMap(map, "metadata", "").flatMap(this::owner);
+    Optional<Owner> owner = optMap(map, "metadata", ROOT).flatMap(this::owner);
     return build(
         map,
-        "",
+        ROOT,
         () -> new Workload(kind, namespace, name, replicas, labels, ports, hostNetwork, owner));
   }
 
   private Service service(MapNode map, String namespace, String name) {
-    MapNode spec = optMap(map, "spec", "").orElse(emptyAt(map));
-    problems.keys(spec, "spec", Schema.SERVICE_SPEC);
+    MapNode spec = optMap(map, "spec", ROOT).orElse(emptyAt(map));
+    problems.keys(spec, SPEC, Schema.SERVICE_SPEC);
     // An empty selector means "no selector" for a Service: it selects no pods.
     Optional<Map<String, String>> selector =
-        field(spec, "selector").map(n -> stringMap(n, "spec.selector")).filter(s -> !s.isEmpty());
-    List<Node> entries = optList(spec, "ports", "spec");
+        field(spec, "selector")
+            .map(n -> stringMap(n, at(SPEC, "selector")))
+            .filter(s -> !s.isEmpty());
+    List<Node> entries = optList(spec, "ports", SPEC);
     List<ServicePort> ports =
-        problems.each(entries.size(), i -> servicePort(entries.get(i), at("spec.ports", i)));
-    String type = optString(spec, "type", "spec").filter(t -> !t.isEmpty()).orElse("ClusterIP");
+        problems.each(entries.size(), i -> servicePort(entries.get(i), at(at(SPEC, "ports"), i)));
+    String type = optString(spec, "type", SPEC).filter(t -> !t.isEmpty()).orElse("ClusterIP");
     List<String> ranges = new ArrayList<>();
-    List<Node> rangeNodes = optList(spec, "loadBalancerSourceRanges", "spec");
+    List<Node> rangeNodes = optList(spec, "loadBalancerSourceRanges", SPEC);
     for (int i = 0; i < rangeNodes.size(); i++) {
-      ranges.add(string(rangeNodes.get(i), at("spec.loadBalancerSourceRanges", i)));
+      ranges.add(string(rangeNodes.get(i), at(at(SPEC, "loadBalancerSourceRanges"), i)));
     }
     Node rangesAt = field(spec, "loadBalancerSourceRanges").orElse(map);
     return build(
         rangesAt,
-        rangesAt == map ? "" : "spec.loadBalancerSourceRanges",
+        rangesAt == map ? ROOT : at(SPEC, "loadBalancerSourceRanges"),
         () -> new Service(namespace, name, selector, ports, type, ranges));
   }
 
-  private ServicePort servicePort(Node node, String path) {
+  private ServicePort servicePort(Node node, FieldPath path) {
     MapNode entry = map(node, path);
     problems.keys(entry, path, Schema.SERVICE_PORT);
     Optional<String> portName = optString(entry, "name", path).filter(n -> !n.isEmpty());
@@ -783,7 +792,7 @@ final class Decoder {
    * is a string for Kubernetes, and as a name it is invalid (an IANA service name needs a letter),
    * so the API server rejects it; so do we, saying to drop the quotes.
    */
-  private static PortRef portRef(Node node, String path) {
+  private static PortRef portRef(Node node, FieldPath path) {
     if (node instanceof Scalar s && s.type() == Type.STRING) {
       if (s.text().matches("[0-9]+")) {
         throw new Invalid(
@@ -801,24 +810,24 @@ final class Decoder {
   }
 
   private NetworkPolicy policy(MapNode map, String namespace, String name) {
-    MapNode spec = optMap(map, "spec", "").orElse(emptyAt(map));
-    problems.keys(spec, "spec", Schema.NETWORK_POLICY_SPEC);
-    optMap(map, "status", "")
-        .ifPresent(status -> problems.keys(status, "status", Schema.NETWORK_POLICY_STATUS));
+    MapNode spec = optMap(map, "spec", ROOT).orElse(emptyAt(map));
+    problems.keys(spec, SPEC, Schema.NETWORK_POLICY_SPEC);
+    optMap(map, "status", ROOT)
+        .ifPresent(status -> problems.keys(status, STATUS, Schema.NETWORK_POLICY_STATUS));
     Optional<LabelSelector> podSelector =
         problems.attempt(
             () ->
                 field(spec, "podSelector")
-                    .map(n -> selector(n, "spec.podSelector", problems))
+                    .map(n -> selector(n, at(SPEC, "podSelector"), problems))
                     .orElse(LabelSelector.everything()));
     // S3: absent or empty policyTypes is passed as an empty set; the model applies the default.
     Set<PolicyType> types = EnumSet.noneOf(PolicyType.class);
-    List<Node> typeNodes = optList(spec, "policyTypes", "spec");
+    List<Node> typeNodes = optList(spec, "policyTypes", SPEC);
     problems
         .each(
             typeNodes.size(),
             i -> {
-              String path = at("spec.policyTypes", i);
+              FieldPath path = at(at(SPEC, "policyTypes"), i);
               String text = string(typeNodes.get(i), path);
               return build(typeNodes.get(i), path, () -> PolicyType.parse(text));
             })
@@ -828,16 +837,16 @@ final class Decoder {
     problems.checkpoint();
     return build(
         map,
-        "spec",
+        SPEC,
         () -> new NetworkPolicy(namespace, name, podSelector.get(), types, ingress, egress));
   }
 
   private List<Rule> rules(MapNode spec, String direction, String peersKey, Keys keys) {
-    List<Node> nodes = optList(spec, direction, "spec");
+    List<Node> nodes = optList(spec, direction, SPEC);
     return problems.each(
         nodes.size(),
         r -> {
-          String rulePath = at(at("spec", direction), r);
+          FieldPath rulePath = at(at(SPEC, direction), r);
           Node ruleNode = nodes.get(r);
           // S6: an empty rule ({} or null) matches every peer on every port.
           MapNode rule = Fields.isNull(ruleNode) ? emptyAt(spec) : map(ruleNode, rulePath);
@@ -847,7 +856,7 @@ final class Decoder {
               problems.each(
                   peerNodes.size(),
                   p -> {
-                    String peerPath = at(at(rulePath, peersKey), p);
+                    FieldPath peerPath = at(at(rulePath, peersKey), p);
                     return peer(map(peerNodes.get(p), peerPath), peerPath);
                   });
           List<Node> portNodes = optList(rule, "ports", rulePath);
@@ -855,7 +864,7 @@ final class Decoder {
               problems.each(
                   portNodes.size(),
                   p -> {
-                    String portPath = at(at(rulePath, "ports"), p);
+                    FieldPath portPath = at(at(rulePath, "ports"), p);
                     return portSpec(map(portNodes.get(p), portPath), portPath);
                   });
           return new Rule(peers, ports);
@@ -863,7 +872,7 @@ final class Decoder {
   }
 
   /** S7: a selector peer or an ipBlock, never both, never neither. */
-  private Peer peer(MapNode peer, String path) {
+  private Peer peer(MapNode peer, FieldPath path) {
     problems.keys(peer, path, Schema.NETWORK_POLICY_PEER);
     Optional<Node> ipBlock = field(peer, "ipBlock");
     Optional<LabelSelector> pods =
@@ -879,7 +888,7 @@ final class Decoder {
             "a peer with an ipBlock must not also have a podSelector or namespaceSelector;"
                 + " split it into two peers");
       }
-      String blockPath = at(path, "ipBlock");
+      FieldPath blockPath = at(path, "ipBlock");
       MapNode block = map(ipBlock.get(), blockPath);
       problems.keys(block, blockPath, Schema.IP_BLOCK);
       String cidr = requiredString(block, "cidr", blockPath);
@@ -894,7 +903,7 @@ final class Decoder {
   }
 
   /** S9: protocol defaults to TCP; no port means the whole protocol; endPort makes a range. */
-  private PortSpec portSpec(MapNode entry, String path) {
+  private PortSpec portSpec(MapNode entry, FieldPath path) {
     problems.keys(entry, path, Schema.NETWORK_POLICY_PORT);
     Protocol protocol = protocol(entry, path);
     Optional<PortRef> port = field(entry, "port").map(n -> portRef(n, at(path, "port")));
@@ -913,7 +922,7 @@ final class Decoder {
    * S7a: matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist); a misspelt key is
    * refused through {@code problems}, since a selector that silently drops it selects too much.
    */
-  static LabelSelector selector(Node node, String path, Problems problems) {
+  static LabelSelector selector(Node node, FieldPath path, Problems problems) {
     MapNode map = map(node, path);
     int mark = problems.mark();
     problems.keys(map, path, Schema.LABEL_SELECTOR);
@@ -924,7 +933,7 @@ final class Decoder {
         problems.each(
             expressions.size(),
             i -> {
-              String exprPath = at(at(path, "matchExpressions"), i);
+              FieldPath exprPath = at(at(path, "matchExpressions"), i);
               MapNode expr = map(expressions.get(i), exprPath);
               problems.keys(expr, exprPath, Schema.LABEL_SELECTOR_REQUIREMENT);
               String key = requiredString(expr, "key", exprPath);
