@@ -318,7 +318,7 @@ final class Decoder {
     Identity id = Identity.of(map, inferredKind);
     problems = null;
     try {
-      String kind = optString(map, "kind", ROOT).orElse(inferredKind);
+      String kind = string(map, "kind", ROOT, inferredKind);
       Optional<String> apiVersion = optString(map, "apiVersion", ROOT);
       if (kind.isEmpty()) {
         Invalid missingKind = missing(map, "kind");
@@ -401,10 +401,8 @@ final class Decoder {
       MapNode metadata = optMap(map, "metadata", ROOT).orElseThrow(() -> missing(map, "metadata"));
       problems.keys(metadata, METADATA, Schema.OBJECT_META);
       String name = requiredString(metadata, "name", METADATA);
-      String namespace =
-          optString(metadata, "namespace", METADATA)
-              .filter(ns -> !ns.isEmpty())
-              .orElse(DEFAULT_NAMESPACE);
+      String written = string(metadata, "namespace", METADATA, "");
+      String namespace = written.isEmpty() ? DEFAULT_NAMESPACE : written;
       Location where = new Location(source, map.line(), map.column());
       switch (kind) {
         case "Namespace" -> add(namespace(map, metadata, name), o -> out.add(o, where));
@@ -551,16 +549,15 @@ final class Decoder {
   }
 
   private static Map<String, String> labels(MapNode metadata, FieldPath path) {
-    return field(metadata, "labels").map(n -> stringMap(n, at(path, "labels"))).orElse(Map.of());
+    return stringMap(metadata, "labels", path);
   }
 
   private Pod pod(MapNode map, MapNode metadata, String namespace, String name) {
     Map<String, String> labels = labels(metadata, METADATA);
     Optional<Owner> owner = owner(metadata);
-    MapNode spec = optMap(map, "spec", ROOT).orElse(emptyAt(map));
+    MapNode spec = mapOrEmpty(map, "spec", ROOT);
     List<ContainerPort> ports = podSpec(spec, SPEC);
-    boolean hostNetwork =
-        field(spec, "hostNetwork").map(n -> bool(n, at(SPEC, "hostNetwork"))).orElse(false);
+    boolean hostNetwork = bool(spec, "hostNetwork", SPEC, false);
     List<String> ips = podIps(map);
     return build(map, ROOT, () -> new Pod(namespace, name, labels, ports, owner, ips, hostNetwork));
   }
@@ -573,12 +570,11 @@ final class Decoder {
       FieldPath path = at(at(METADATA, "ownerReferences"), i);
       MapNode ref = map(refs.get(i), path);
       problems.keys(ref, path, Schema.OWNER_REFERENCE);
-      boolean controller =
-          field(ref, "controller").map(n -> bool(n, at(path, "controller"))).orElse(false);
-      if (!controller) {
+      if (!bool(ref, "controller", path, false)) {
         continue;
       }
-      String kind = optString(ref, "kind", path).filter(k -> !k.isEmpty()).orElse("Pod");
+      String written = string(ref, "kind", path, "");
+      String kind = written.isEmpty() ? "Pod" : written;
       if (kind.equals("Node")) {
         continue;
       }
@@ -689,18 +685,18 @@ final class Decoder {
   }
 
   private Workload workload(WorkloadKind kind, MapNode map, String namespace, String name) {
-    MapNode spec = optMap(map, "spec", ROOT).orElse(emptyAt(map));
+    MapNode spec = mapOrEmpty(map, "spec", ROOT);
     problems.keys(spec, SPEC, Schema.workloadSpec(kind));
     FieldPath specPath = SPEC;
     String replicasField = "replicas";
     if (kind == WorkloadKind.CronJob) {
       // A CronJob stamps Jobs from spec.jobTemplate, whose spec holds the pod template.
       FieldPath jobTemplatePath = at(SPEC, "jobTemplate");
-      MapNode jobTemplate = optMap(spec, "jobTemplate", SPEC).orElse(emptyAt(spec));
+      MapNode jobTemplate = mapOrEmpty(spec, "jobTemplate", SPEC);
       problems.keys(jobTemplate, jobTemplatePath, Schema.JOB_TEMPLATE);
       optMap(jobTemplate, "metadata", jobTemplatePath)
           .ifPresent(m -> problems.keys(m, at(jobTemplatePath, "metadata"), Schema.OBJECT_META));
-      spec = optMap(jobTemplate, "spec", jobTemplatePath).orElse(emptyAt(jobTemplate));
+      spec = mapOrEmpty(jobTemplate, "spec", jobTemplatePath);
       specPath = at(jobTemplatePath, "spec");
       problems.keys(spec, specPath, Schema.workloadSpec(WorkloadKind.Job));
     }
@@ -708,12 +704,9 @@ final class Decoder {
       replicasField = "parallelism";
     }
     FieldPath replicasPath = at(specPath, replicasField);
-    int replicas =
-        kind == WorkloadKind.DaemonSet
-            ? 1
-            : field(spec, replicasField).map(n -> integer(n, replicasPath)).orElse(1);
+    int replicas = kind == WorkloadKind.DaemonSet ? 1 : integer(spec, replicasField, specPath, 1);
     FieldPath templatePath = at(specPath, "template");
-    MapNode template = optMap(spec, "template", specPath).orElse(emptyAt(spec));
+    MapNode template = mapOrEmpty(spec, "template", specPath);
     problems.keys(template, templatePath, Schema.POD_TEMPLATE);
     Optional<MapNode> templateMetadata = optMap(template, "metadata", templatePath);
     templateMetadata.ifPresent(
@@ -721,12 +714,9 @@ final class Decoder {
     Map<String, String> labels =
         templateMetadata.map(m -> labels(m, at(templatePath, "metadata"))).orElse(Map.of());
     FieldPath podSpecPath = at(templatePath, "spec");
-    MapNode podSpec = optMap(template, "spec", templatePath).orElse(emptyAt(template));
+    MapNode podSpec = mapOrEmpty(template, "spec", templatePath);
     List<ContainerPort> ports = podSpec(podSpec, podSpecPath);
-    boolean hostNetwork =
-        field(podSpec, "hostNetwork")
-            .map(n -> bool(n, at(podSpecPath, "hostNetwork")))
-            .orElse(false);
+    boolean hostNetwork = bool(podSpec, "hostNetwork", podSpecPath, false);
     if (replicas < 0) {
       throw new Invalid(
           field(spec, replicasField).orElse(map),
@@ -742,7 +732,7 @@ final class Decoder {
   }
 
   private Service service(MapNode map, String namespace, String name) {
-    MapNode spec = optMap(map, "spec", ROOT).orElse(emptyAt(map));
+    MapNode spec = mapOrEmpty(map, "spec", ROOT);
     problems.keys(spec, SPEC, Schema.SERVICE_SPEC);
     // An empty selector means "no selector" for a Service: it selects no pods.
     Optional<Map<String, String>> selector =
@@ -794,7 +784,7 @@ final class Decoder {
    */
   private static PortRef portRef(Node node, FieldPath path) {
     if (node instanceof Scalar s && s.type() == Type.STRING) {
-      if (s.text().matches("[0-9]+")) {
+      if (Fields.isDigits(s.text())) {
         throw new Invalid(
             node,
             path,
@@ -810,7 +800,7 @@ final class Decoder {
   }
 
   private NetworkPolicy policy(MapNode map, String namespace, String name) {
-    MapNode spec = optMap(map, "spec", ROOT).orElse(emptyAt(map));
+    MapNode spec = mapOrEmpty(map, "spec", ROOT);
     problems.keys(spec, SPEC, Schema.NETWORK_POLICY_SPEC);
     optMap(map, "status", ROOT)
         .ifPresent(status -> problems.keys(status, STATUS, Schema.NETWORK_POLICY_STATUS));
@@ -926,8 +916,7 @@ final class Decoder {
     MapNode map = map(node, path);
     int mark = problems.mark();
     problems.keys(map, path, Schema.LABEL_SELECTOR);
-    Map<String, String> matchLabels =
-        field(map, "matchLabels").map(n -> stringMap(n, at(path, "matchLabels"))).orElse(Map.of());
+    Map<String, String> matchLabels = stringMap(map, "matchLabels", path);
     List<Node> expressions = optList(map, "matchExpressions", path);
     List<Requirement> requirements =
         problems.each(
@@ -950,6 +939,12 @@ final class Decoder {
             });
     problems.checkpoint(mark);
     return build(map, path, () -> new LabelSelector(matchLabels, requirements));
+  }
+
+  /** The mapping at {@code key}, or when it is absent or null an empty one ({@link #emptyAt}). */
+  private static MapNode mapOrEmpty(MapNode map, String key, FieldPath path) {
+    Optional<MapNode> found = optMap(map, key, path);
+    return found.isPresent() ? found.get() : emptyAt(map);
   }
 
   /** An empty mapping standing for an absent one, located at its parent for errors. */

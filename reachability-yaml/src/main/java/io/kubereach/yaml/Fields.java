@@ -36,8 +36,16 @@ final class Fields {
 
   /** The field's value, empty when it is absent or null. */
   static Optional<Node> field(MapNode map, String key) {
+    return Optional.ofNullable(value(map, key));
+  }
+
+  /**
+   * The field's value, or null when it is absent or null: what the accessors below read, so that
+   * reading a field makes no {@link Optional} (they were a tenth of what a load allocated).
+   */
+  private static Node value(MapNode map, String key) {
     Node n = map.fields().get(key);
-    return n == null || isNull(n) ? Optional.empty() : Optional.of(n);
+    return n == null || isNull(n) ? null : n;
   }
 
   static MapNode map(Node node, FieldPath path) {
@@ -72,9 +80,7 @@ final class Fields {
   static int integer(Node node, FieldPath path) {
     if (node instanceof Scalar s && s.type() == Type.INTEGER) {
       String text = s.text();
-      if (!text.isEmpty()
-          && text.length() <= 9
-          && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      if (!text.isEmpty() && text.length() <= 9 && isDigits(text)) {
         return Integer.parseInt(text); // fits: the usual port number
       }
       BigInteger value;
@@ -95,28 +101,65 @@ final class Fields {
     throw wrongType(node, path, "an integer");
   }
 
+  /** Whether {@code text} is only the digits 0-9 (and not empty). */
+  static boolean isDigits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return !text.isEmpty();
+  }
+
   /** Optional string field. */
   static Optional<String> optString(MapNode map, String key, FieldPath path) {
-    return field(map, key).map(n -> string(n, at(path, key)));
+    return Optional.ofNullable(string(map, key, path, null));
+  }
+
+  /** A string field, or {@code absent} when it is absent or null. */
+  static String string(MapNode map, String key, FieldPath path, String absent) {
+    Node n = value(map, key);
+    return n == null ? absent : string(n, at(path, key));
   }
 
   /** Required string field; empty text counts as missing. */
   static String requiredString(MapNode map, String key, FieldPath path) {
-    String value = optString(map, key, path).orElse("");
+    String value = string(map, key, path, "");
     if (value.isEmpty()) {
       throw new Invalid(map, at(path, key), "is required");
     }
     return value;
   }
 
+  /** A boolean field, or {@code absent} when it is absent or null. */
+  static boolean bool(MapNode map, String key, FieldPath path, boolean absent) {
+    Node n = value(map, key);
+    return n == null ? absent : bool(n, at(path, key));
+  }
+
+  /** An integer field, or {@code absent} when it is absent or null. */
+  static int integer(MapNode map, String key, FieldPath path, int absent) {
+    Node n = value(map, key);
+    return n == null ? absent : integer(n, at(path, key));
+  }
+
   /** Optional mapping field. */
   static Optional<MapNode> optMap(MapNode map, String key, FieldPath path) {
-    return field(map, key).map(n -> map(n, at(path, key)));
+    Node n = value(map, key);
+    return n == null ? Optional.empty() : Optional.of(map(n, at(path, key)));
   }
 
   /** Optional list field; absent or null is the empty list. */
   static List<Node> optList(MapNode map, String key, FieldPath path) {
-    return field(map, key).map(n -> list(n, at(path, key)).items()).orElse(List.of());
+    Node n = value(map, key);
+    return n == null ? List.of() : list(n, at(path, key)).items();
+  }
+
+  /** A {@link #stringMap(Node, FieldPath)} field; absent or null is the empty map. */
+  static Map<String, String> stringMap(MapNode map, String key, FieldPath path) {
+    Node n = value(map, key);
+    return n == null ? Map.of() : stringMap(n, at(path, key));
   }
 
   /**
