@@ -97,6 +97,9 @@ final class Decoder {
 
   private static final String DEFAULT_NAMESPACE = "default";
 
+  /** A pod that pod IPs are validated on, each where it is written (see podIps). */
+  private static final Pod PROBE = Pod.of("probe", "probe", Map.of());
+
   private static final FieldPath ROOT = FieldPath.ROOT;
   private static final FieldPath SPEC = FieldPath.of("spec");
   private static final FieldPath METADATA = FieldPath.of("metadata");
@@ -597,10 +600,10 @@ final class Decoder {
       return List.of();
     }
     problems.keys(status.get(), STATUS, Schema.POD_STATUS);
-    Set<String> ips = new LinkedHashSet<>();
+    List<Address> written = new ArrayList<>(2);
     Optional<Node> podIp = field(status.get(), "podIP");
     if (podIp.isPresent()) {
-      problems.attempt(() -> addIp(ips, podIp.get(), at(STATUS, "podIP")));
+      problems.attempt(() -> address(written, podIp.get(), at(STATUS, "podIP")));
     }
     List<Node> podIps = optList(status.get(), "podIPs", STATUS);
     problems.each(
@@ -609,21 +612,36 @@ final class Decoder {
           FieldPath path = at(at(STATUS, "podIPs"), i);
           MapNode entry = map(podIps.get(i), path);
           problems.keys(entry, path, Schema.POD_IP);
-          field(entry, "ip").ifPresent(ip -> addIp(ips, ip, at(path, "ip")));
+          field(entry, "ip").ifPresent(ip -> address(written, ip, at(path, "ip")));
           return null;
         });
+    Set<String> ips = new LinkedHashSet<>();
+    written.forEach(a -> ips.add(a.ip()));
+    try {
+      // A pod's addresses are almost always valid: one probe checks them all.
+      PROBE.withIps(List.copyOf(ips));
+    } catch (IllegalArgumentException e) {
+      // Each on its own, so that every bad one is located at its own line.
+      ips.clear();
+      for (Address a : written) {
+        problems
+            .attempt(() -> build(a.node(), a.path(), () -> PROBE.withIps(List.of(a.ip()))))
+            .ifPresent(valid -> ips.add(a.ip()));
+      }
+    }
     return List.copyOf(ips);
   }
 
-  private static boolean addIp(Set<String> ips, Node node, FieldPath path) {
+  /** A pod IP as written: its text, and where, to locate it if it is no address. */
+  private record Address(String ip, Node node, FieldPath path) {}
+
+  /** Adds a written pod IP; the empty string stands for none. */
+  private static Address address(List<Address> written, Node node, FieldPath path) {
     String ip = string(node, path);
-    if (ip.isEmpty()) {
-      return false;
+    if (!ip.isEmpty()) {
+      written.add(new Address(ip, node, path));
     }
-    // Validate each address on its own so that a bad one is located at its own line.
-    Pod probe = Pod.of("probe", "probe", Map.of());
-    build(node, path, () -> probe.withIps(List.of(ip)));
-    return ips.add(ip);
+    return null;
   }
 
   /**
