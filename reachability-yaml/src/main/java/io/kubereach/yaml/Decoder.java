@@ -14,6 +14,7 @@ import static io.kubereach.yaml.Fields.requiredString;
 import static io.kubereach.yaml.Fields.string;
 import static io.kubereach.yaml.Fields.stringMap;
 
+import io.kubereach.SourceLocation;
 import io.kubereach.model.ContainerPort;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.IpBlockPeer;
@@ -263,7 +264,7 @@ final class Decoder {
         out.rules(
             key,
             direction,
-            rules.stream().map(r -> new Location(source, r.line(), r.column())).toList());
+            rules.stream().map(r -> new SourceLocation(source, r.line(), r.column())).toList());
       }
     }
     Optional<MapNode> annotations = optMap(metadata, "annotations", METADATA);
@@ -406,7 +407,7 @@ final class Decoder {
       String name = requiredString(metadata, "name", METADATA);
       String written = string(metadata, "namespace", METADATA, "");
       String namespace = written.isEmpty() ? DEFAULT_NAMESPACE : written;
-      Location where = new Location(source, map.line(), map.column());
+      SourceLocation where = new SourceLocation(source, map.line(), map.column());
       switch (kind) {
         case "Namespace" -> add(namespace(map, metadata, name), o -> out.add(o, where));
         case "Node" -> add(node(map, metadata, name), o -> out.add(o, where));
@@ -446,7 +447,7 @@ final class Decoder {
   private void incomplete(MapNode map, Identity id, Limitation.Kind kind, String message) {
     out.warning(diagnostic(map.line(), map.column(), id, "", message));
     out.limitation(
-        new Limitation(kind, new Location(source, map.line(), map.column()) + " " + message));
+        new Limitation(kind, new SourceLocation(source, map.line(), map.column()) + " " + message));
   }
 
   /** T6: a node's labels and its IP addresses (InternalIP and ExternalIP). */
@@ -1004,14 +1005,6 @@ final class Decoder {
       return node instanceof Scalar s && s.type() == Type.STRING
           ? Optional.of(s.text())
           : Optional.empty();
-    }
-  }
-
-  /** Where an object starts, for duplicate reports; line 0 when it was never written as text. */
-  record Location(String source, int line, int column) {
-    @Override
-    public String toString() {
-      return line == 0 ? source : source + ":" + line + ":" + column;
     }
   }
 }

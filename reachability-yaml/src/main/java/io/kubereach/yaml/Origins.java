@@ -33,13 +33,17 @@ public final class Origins {
   private final Map<String, List<SourceLocation>> rules;
   private final Map<String, Set<String>> ignored;
 
+  /**
+   * Takes the maps as they are, without a copy (the objects of a 100k-pod dump are 200k entries):
+   * the caller hands them over and never changes them again.
+   */
   Origins(
       Map<String, SourceLocation> objects,
       Map<String, List<SourceLocation>> rules,
       Map<String, Set<String>> ignored) {
-    this.objects = Map.copyOf(objects);
-    this.rules = Map.copyOf(rules);
-    this.ignored = Map.copyOf(ignored);
+    this.objects = objects;
+    this.rules = rules;
+    this.ignored = ignored;
   }
 
   static Origins none() {
