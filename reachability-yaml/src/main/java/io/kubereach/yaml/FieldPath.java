@@ -4,8 +4,7 @@ package io.kubereach.yaml;
  * Where a value is within its object, as a diagnostic names it: {@code
  * spec.containers[0].ports[1].containerPort}. A chain of keys and indices, written out only when a
  * diagnostic needs it: decoding passes a path to every field it reads and almost never reports one,
- * and as strings the paths of a 100k-pod dump were a sixth of what its load allocated
- * (docs/benchmarks.md, "JSON input"). Immutable.
+ * and as strings the paths of a 100k-pod dump were a sixth of what its load allocated. Immutable.
  */
 final class FieldPath {
   /** The object itself, written as the empty string. */

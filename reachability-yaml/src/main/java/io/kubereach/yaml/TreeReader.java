@@ -60,6 +60,7 @@ final class TreeReader {
                 LoadSettings.builder()
                     .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxSourceBytes()))
                     .setAllowDuplicateKeys(true)
+                    .setSchema(PlainScalarResolver.SCHEMA)
                     .build())
             .build();
     // Interned names are the very String instances of the decoder's literals, so that finding a
