@@ -98,7 +98,7 @@ final class Decoder {
 
   private static final String DEFAULT_NAMESPACE = "default";
 
-  /** A pod that pod IPs are validated on, each where it is written (see podIps). */
+  /** A pod that a pod's addresses are checked on one by one, to locate a bad one (see pod). */
   private static final Pod PROBE = Pod.of("probe", "probe", Map.of());
 
   private static final FieldPath ROOT = FieldPath.ROOT;
@@ -255,9 +255,9 @@ final class Decoder {
    * suppresses, for {@code verify}.
    */
   private void origins(String kind, String namespace, String name, MapNode map, MapNode metadata) {
-    String key = Origins.key(kind, namespace, name);
     Optional<MapNode> spec = optMap(map, "spec", ROOT);
     if (spec.isPresent() && (kind.equals("NetworkPolicy") || TIERED_VERSIONS.containsKey(kind))) {
+      String key = Origins.key(kind, namespace, name);
       for (PolicyType direction : PolicyType.values()) {
         List<Node> rules =
             optList(spec.get(), direction.name().toLowerCase(java.util.Locale.ROOT), SPEC);
@@ -282,7 +282,7 @@ final class Decoder {
         checks.add(c.trim());
       }
     }
-    out.ignore(key, checks);
+    out.ignore(Origins.key(kind, namespace, name), checks);
     if (optString(annotations.get(), Origins.IGNORE_REASON, annotationsPath)
         .filter(r -> !r.isBlank())
         .isEmpty()) {
@@ -562,8 +562,22 @@ final class Decoder {
     MapNode spec = mapOrEmpty(map, "spec", ROOT);
     List<ContainerPort> ports = podSpec(spec, SPEC);
     boolean hostNetwork = bool(spec, "hostNetwork", SPEC, false);
-    List<String> ips = podIps(map);
-    return build(map, ROOT, () -> new Pod(namespace, name, labels, ports, owner, ips, hostNetwork));
+    List<Address> addresses = podIps(map);
+    try {
+      // The pod checks its addresses, which are almost always valid.
+      return new Pod(namespace, name, labels, ports, owner, Address.ips(addresses), hostNetwork);
+    } catch (IllegalArgumentException e) {
+      // Each address on its own, so that every bad one is located at its own line; the pod is
+      // then built with the others, and fails where it is written if something else is wrong.
+      List<String> valid = new ArrayList<>();
+      for (Address a : addresses) {
+        problems
+            .attempt(() -> build(a.node(), a.path(), () -> PROBE.withIps(List.of(a.ip()))))
+            .ifPresent(probed -> valid.add(a.ip()));
+      }
+      return build(
+          map, ROOT, () -> new Pod(namespace, name, labels, ports, owner, valid, hostNetwork));
+    }
   }
 
   /** S15: the controller owner (kind other than Node); a reference without kind is a Pod. */
@@ -595,7 +609,8 @@ final class Decoder {
     return found;
   }
 
-  private List<String> podIps(MapNode map) {
+  /** The addresses written in a pod's status, each a string, not yet checked as addresses. */
+  private List<Address> podIps(MapNode map) {
     Optional<MapNode> status = optMap(map, "status", ROOT);
     if (status.isEmpty()) {
       return List.of();
@@ -616,25 +631,17 @@ final class Decoder {
           field(entry, "ip").ifPresent(ip -> address(written, ip, at(path, "ip")));
           return null;
         });
-    Set<String> ips = new LinkedHashSet<>();
-    written.forEach(a -> ips.add(a.ip()));
-    try {
-      // A pod's addresses are almost always valid: one probe checks them all.
-      PROBE.withIps(List.copyOf(ips));
-    } catch (IllegalArgumentException e) {
-      // Each on its own, so that every bad one is located at its own line.
-      ips.clear();
-      for (Address a : written) {
-        problems
-            .attempt(() -> build(a.node(), a.path(), () -> PROBE.withIps(List.of(a.ip()))))
-            .ifPresent(valid -> ips.add(a.ip()));
-      }
-    }
-    return List.copyOf(ips);
+    return written;
   }
 
   /** A pod IP as written: its text, and where, to locate it if it is no address. */
-  private record Address(String ip, Node node, FieldPath path) {}
+  private record Address(String ip, Node node, FieldPath path) {
+    static List<String> ips(List<Address> addresses) {
+      List<String> ips = new ArrayList<>(addresses.size());
+      addresses.forEach(a -> ips.add(a.ip()));
+      return ips;
+    }
+  }
 
   /** Adds a written pod IP; the empty string stands for none. */
   private static Address address(List<Address> written, Node node, FieldPath path) {

@@ -14,11 +14,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The loader checks all of a pod's addresses with one probe, and each on its own only when that
- * fails (docs/architecture.md, "Reading manifests"). On seeded random pods whose {@code podIP} and
- * {@code podIPs} mix valid, invalid, empty and repeated addresses, the load must give what checking
- * each address on its own gives: an error at every address the model refuses, with the model's
- * message, or else the pod with every address.
+ * The loader lets the pod check all its addresses, and checks each on its own only when that fails
+ * (docs/architecture.md, "Reading manifests"). On seeded random pods whose {@code podIP} and {@code
+ * podIPs} mix valid, invalid, empty and repeated addresses, the load must give what checking each
+ * address on its own gives: an error at every address the model refuses, with the model's message,
+ * or else the pod with every address.
  */
 class PodAddressTest {
   private static final int PODS = Integer.getInteger("kubereach.address.pods", 300);
