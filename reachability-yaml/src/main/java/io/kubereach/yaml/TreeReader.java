@@ -247,6 +247,7 @@ final class TreeReader {
     YAMLParser yamlParser = parser instanceof YAMLParser y ? y : null;
     ParserBase json = yamlParser == null && parser instanceof ParserBase p ? p : null;
     Frame[] frames = new Frame[16];
+    ScalarStrings strings = new ScalarStrings(yamlParser != null);
     int depth = 0;
     JsonToken token;
     long unitStart = 0;
@@ -300,7 +301,7 @@ final class TreeReader {
       }
       switch (token) {
         case PROPERTY_NAME -> {
-          String key = parser.currentName();
+          String key = strings.name(parser);
           long first = frames[depth - 1].key(key, ((long) line << 32) | column);
           if (first >= 0) {
             throw new Invalid(
@@ -347,7 +348,11 @@ final class TreeReader {
         }
         default ->
             attach(
-                frames, depth, documents, items, scalar(parser, token, line, column, yamlParser));
+                frames,
+                depth,
+                documents,
+                items,
+                scalar(parser, token, line, column, yamlParser, strings));
       }
     }
   }
@@ -385,15 +390,20 @@ final class TreeReader {
   }
 
   private static Scalar scalar(
-      JsonParser parser, JsonToken token, int line, int column, YAMLParser yamlParser) {
+      JsonParser parser,
+      JsonToken token,
+      int line,
+      int column,
+      YAMLParser yamlParser,
+      ScalarStrings strings) {
     return switch (token) {
       case VALUE_STRING -> {
-        String text = parser.getString();
+        String text = strings.text(parser);
         // YAML: an empty plain scalar and `~` are null, as for the API server's YAML reader.
         boolean isNull = yamlParser != null && (text.isEmpty() || text.equals("~"));
         yield new Scalar(line, column, isNull ? Type.NULL : Type.STRING, isNull ? "" : text);
       }
-      case VALUE_NUMBER_INT -> new Scalar(line, column, Type.INTEGER, parser.getString());
+      case VALUE_NUMBER_INT -> new Scalar(line, column, Type.INTEGER, strings.text(parser));
       case VALUE_NUMBER_FLOAT -> new Scalar(line, column, Type.DECIMAL, parser.getString());
       case VALUE_TRUE, VALUE_FALSE -> new Scalar(line, column, Type.BOOLEAN, parser.getString());
       case VALUE_NULL -> new Scalar(line, column, Type.NULL, "");
