@@ -216,10 +216,13 @@ final class Collector {
 
   /** Where each object, rule and suppression of this load is. */
   private Origins origins() {
-    // Sized for every object at once: a 100k-pod dump holds 200k objects.
-    Map<String, SourceLocation> objects = new HashMap<>(seen.size() * 4 / 3 + 1);
-    seen.forEach((key, s) -> objects.put(key, s.where()));
-    return new Origins(objects, rules, ignored);
+    return new Origins(
+        key -> {
+          Seen s = seen.get(key);
+          return s == null ? null : s.where();
+        },
+        rules,
+        ignored);
   }
 
   /** A file or folder stepped over because it is not a manifest (a note, not a warning). */

@@ -42,6 +42,7 @@ import io.kubereach.yaml.Node.MapNode;
 import io.kubereach.yaml.Node.Scalar;
 import io.kubereach.yaml.Node.Type;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,6 +98,10 @@ final class Decoder {
           "BaselineAdminNetworkPolicy");
 
   private static final String DEFAULT_NAMESPACE = "default";
+
+  /** The order errors are written in. */
+  private static final Comparator<Invalid> WRITTEN =
+      Comparator.comparingInt(Invalid::line).thenComparingInt(Invalid::column);
 
   /** A pod that a pod's addresses are checked on one by one, to locate a bad one (see pod). */
   private static final Pod PROBE = Pod.of("probe", "probe", Map.of());
@@ -434,8 +439,7 @@ final class Decoder {
     if (problems != null) {
       // In the order they are written, whatever order the decoding met them in.
       List<Invalid> errors = new ArrayList<>(problems.errors());
-      errors.sort(
-          java.util.Comparator.comparingInt(Invalid::line).thenComparingInt(Invalid::column));
+      errors.sort(WRITTEN);
       for (Invalid e : errors) {
         out.error(diagnostic(e.line(), e.column(), id, e.path(), e.getMessage()));
       }
