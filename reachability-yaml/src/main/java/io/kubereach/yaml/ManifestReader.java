@@ -314,6 +314,7 @@ public final class ManifestReader {
                   Limits.raise("--max-source-bytes", "withMaxSourceBytes"))));
       return;
     }
+    out.expect(bytes.length);
     if (isJson(source, true) && isPlainAscii(bytes)) {
       // The usual cluster dump: Jackson reads the bytes without a decoded copy of the text.
       decode(source, (documents, items) -> trees.readAsciiJson(bytes, true, documents, items), out);
