@@ -35,6 +35,8 @@ import java.util.Optional;
  * a networks peer) goes to {@code lenient}, which refuses it unless the load is lenient.
  */
 final class ClusterPolicyDecoder {
+  private static final FieldPath SPEC = FieldPath.of("spec");
+
   private final Problems problems;
 
   /**
@@ -48,19 +50,20 @@ final class ClusterPolicyDecoder {
   /** One policy of a kind of this API, named {@code name}. */
   ClusterNetworkPolicy decode(PolicyKind kind, MapNode map, String name) {
     MapNode spec =
-        optMap(map, "spec", "").orElseThrow(() -> new Invalid(map, "spec", "is required"));
+        optMap(map, "spec", FieldPath.ROOT)
+            .orElseThrow(() -> new Invalid(map, SPEC, "is required"));
     boolean v1alpha2 = kind == PolicyKind.ClusterNetworkPolicy;
-    problems.keys(spec, "spec", Schema.tieredSpec(kind));
-    optMap(map, "status", "")
-        .ifPresent(status -> problems.keys(status, "status", Schema.TIERED_STATUS));
+    problems.keys(spec, SPEC, Schema.tieredSpec(kind));
+    optMap(map, "status", FieldPath.ROOT)
+        .ifPresent(status -> problems.keys(status, FieldPath.of("status"), Schema.TIERED_STATUS));
     Tier tier =
         switch (kind) {
           case AdminNetworkPolicy -> Tier.Admin;
           case BaselineAdminNetworkPolicy -> Tier.Baseline;
           default -> {
-            Node node = required(spec, "tier", "spec");
-            String text = string(node, "spec.tier");
-            yield build(node, "spec.tier", () -> Tier.parse(text));
+            Node node = required(spec, "tier", SPEC);
+            String text = string(node, at(SPEC, "tier"));
+            yield build(node, at(SPEC, "tier"), () -> Tier.parse(text));
           }
         };
     int priority = 0;
@@ -68,16 +71,16 @@ final class ClusterPolicyDecoder {
       if (spec.fields().containsKey("priority")) {
         throw new Invalid(
             spec.fields().get("priority"),
-            "spec.priority",
+            at(SPEC, "priority"),
             "a BaselineAdminNetworkPolicy has no priority; it is the one Baseline policy");
       }
     } else {
-      Node node = required(spec, "priority", "spec");
-      priority = integer(node, "spec.priority");
+      Node node = required(spec, "priority", SPEC);
+      priority = integer(node, at(SPEC, "priority"));
       if (priority < 0 || priority > ClusterNetworkPolicy.MAX_PRIORITY) {
         throw new Invalid(
             node,
-            "spec.priority",
+            at(SPEC, "priority"),
             priority
                 + " is not in 0.."
                 + ClusterNetworkPolicy.MAX_PRIORITY
@@ -85,33 +88,34 @@ final class ClusterPolicyDecoder {
       }
     }
     if (kind == PolicyKind.BaselineAdminNetworkPolicy && !name.equals("default")) {
-      MapNode metadata = map(map.fields().get("metadata"), "metadata");
+      FieldPath metadataPath = FieldPath.of("metadata");
+      MapNode metadata = map(map.fields().get("metadata"), metadataPath);
       throw new Invalid(
           metadata.fields().getOrDefault("name", metadata),
-          "metadata.name",
+          at(metadataPath, "name"),
           "a BaselineAdminNetworkPolicy must be named 'default' (there is one per cluster); got '"
               + name
               + "'");
     }
     Optional<ClusterPeer> subject =
         problems.attempt(
-            () -> subject(required(spec, "subject", "spec"), "spec.subject", v1alpha2));
+            () -> subject(required(spec, "subject", SPEC), at(SPEC, "subject"), v1alpha2));
     List<ClusterRule> ingress = rules(spec, "ingress", "from", kind);
     List<ClusterRule> egress = rules(spec, "egress", "to", kind);
     problems.checkpoint();
     int p = priority;
     return build(
         map,
-        "spec",
+        SPEC,
         () -> new ClusterNetworkPolicy(kind, name, tier, p, subject.get(), ingress, egress));
   }
 
-  private static Node required(MapNode map, String key, String path) {
+  private static Node required(MapNode map, String key, FieldPath path) {
     return field(map, key).orElseThrow(() -> new Invalid(map, at(path, key), "is required"));
   }
 
   /** T5: exactly one of namespaces or pods. */
-  private ClusterPeer subject(Node node, String path, boolean v1alpha2) {
+  private ClusterPeer subject(Node node, FieldPath path, boolean v1alpha2) {
     MapNode subject = map(node, path);
     List<String> present =
         List.of("namespaces", "pods").stream().filter(subject.fields()::containsKey).toList();
@@ -133,12 +137,12 @@ final class ClusterPolicyDecoder {
   private List<ClusterRule> rules(
       MapNode spec, String direction, String peersKey, PolicyKind kind) {
     List<ClusterRule> out = new ArrayList<>();
-    List<Node> nodes = optList(spec, direction, "spec");
+    List<Node> nodes = optList(spec, direction, SPEC);
     int most = ClusterNetworkPolicy.maxRules(kind);
     if (nodes.size() > most) {
       throw new Invalid(
           nodes.get(most),
-          at(at("spec", direction), most),
+          at(at(SPEC, direction), most),
           "is rule "
               + (most + 1)
               + " of "
@@ -160,7 +164,7 @@ final class ClusterPolicyDecoder {
     return problems.each(
         nodes.size(),
         r -> {
-          String path = at(at("spec", direction), r);
+          FieldPath path = at(at(SPEC, direction), r);
           MapNode rule = map(nodes.get(r), path);
           int mark = problems.mark();
           problems.keys(rule, path, ruleKeys);
@@ -177,7 +181,7 @@ final class ClusterPolicyDecoder {
               problems.each(
                   peerNodes.size(),
                   i -> {
-                    String peerPath = at(at(path, peersKey), i);
+                    FieldPath peerPath = at(at(path, peersKey), i);
                     return peer(map(peerNodes.get(i), peerPath), peerPath, v1alpha2, peerKinds);
                   });
           List<ClusterPort> ports =
@@ -193,7 +197,7 @@ final class ClusterPolicyDecoder {
   /** What the CRDs forbid although the model has a reading for it (T6, T7). */
   private void checkCombinations(
       MapNode rule,
-      String path,
+      FieldPath path,
       TierAction action,
       List<ClusterPeer> peers,
       List<ClusterPort> ports) {
@@ -223,7 +227,7 @@ final class ClusterPolicyDecoder {
   }
 
   /** T3: Accept, Deny, Pass; v1alpha1 writes Allow for Accept, and a BANP cannot Pass. */
-  private static TierAction action(Node node, String path, PolicyKind kind) {
+  private static TierAction action(Node node, FieldPath path, PolicyKind kind) {
     String text = string(node, path);
     if (kind == PolicyKind.ClusterNetworkPolicy) {
       return switch (text) {
@@ -265,7 +269,7 @@ final class ClusterPolicyDecoder {
    * One peer: exactly one of the kinds allowed here (T5, T6). A peer with none of them comes from a
    * newer API: it fails closed (T10) under lenient loading, and is refused otherwise.
    */
-  private ClusterPeer peer(MapNode peer, String path, boolean v1alpha2, List<String> allowed) {
+  private ClusterPeer peer(MapNode peer, FieldPath path, boolean v1alpha2, List<String> allowed) {
     List<String> present =
         List.of("namespaces", "pods", "networks", "nodes", "domainNames").stream()
             .filter(k -> peer.fields().containsKey(k))
@@ -288,7 +292,7 @@ final class ClusterPolicyDecoder {
               ? new Invalid(
                   peer.keyLine(typo.get()),
                   peer.keyColumn(typo.get()),
-                  at(path, typo.get()),
+                  at(path, typo.get()).toString(),
                   "unknown field '"
                       + typo.get()
                       + "' in a peer; did you mean '"
@@ -317,7 +321,7 @@ final class ClusterPolicyDecoder {
     // A known kind beside an unknown key: the unknown key is a typo or a newer API's field.
     problems.keys(peer, path, Keys.closed("a peer", String.join(",", allowed)));
     String kind = present.get(0);
-    String kindPath = at(path, kind);
+    FieldPath kindPath = at(path, kind);
     Node value = peer.fields().get(kind);
     return switch (kind) {
       case "namespaces" -> new ClusterPeer.Namespaces(Decoder.selector(value, kindPath, problems));
@@ -339,7 +343,7 @@ final class ClusterPolicyDecoder {
    * is every namespace); v1alpha1 requires both, and a missing one is read as {@code {}}, with a
    * warning, as the API's Go types decode it.
    */
-  private ClusterPeer pods(MapNode pods, String path, boolean v1alpha2) {
+  private ClusterPeer pods(MapNode pods, FieldPath path, boolean v1alpha2) {
     problems.keys(pods, path, Schema.TIERED_PODS);
     LabelSelector namespaces = selectorOrEverything(pods, "namespaceSelector", path, !v1alpha2);
     LabelSelector podSelector = selectorOrEverything(pods, "podSelector", path, true);
@@ -347,7 +351,7 @@ final class ClusterPolicyDecoder {
   }
 
   private LabelSelector selectorOrEverything(
-      MapNode map, String key, String path, boolean required) {
+      MapNode map, String key, FieldPath path, boolean required) {
     Optional<Node> node = field(map, key);
     if (node.isPresent()) {
       return Decoder.selector(node.get(), at(path, key), problems);
@@ -364,7 +368,7 @@ final class ClusterPolicyDecoder {
     return LabelSelector.everything();
   }
 
-  private static List<String> strings(Node node, String path) {
+  private static List<String> strings(Node node, FieldPath path) {
     List<Node> items = list(node, path).items();
     List<String> out = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
@@ -374,7 +378,7 @@ final class ClusterPolicyDecoder {
   }
 
   /** T7, v1alpha2: tcp/udp/sctp with a destinationPort number or range, or destinationNamedPort. */
-  private List<ClusterPort> protocols(MapNode rule, String path) {
+  private List<ClusterPort> protocols(MapNode rule, FieldPath path) {
     return portEntries(
         rule,
         "protocols",
@@ -387,7 +391,7 @@ final class ClusterPolicyDecoder {
           }
           MapNode body = map(value, keyPath);
           problems.keys(body, keyPath, Schema.TIERED_PROTOCOL);
-          String portPath = at(keyPath, "destinationPort");
+          FieldPath portPath = at(keyPath, "destinationPort");
           Node port =
               field(body, "destinationPort")
                   .orElseThrow(
@@ -405,7 +409,7 @@ final class ClusterPolicyDecoder {
   /** How one entry of a port list reads, given the one key it sets. */
   @FunctionalInterface
   private interface PortEntry {
-    ClusterPort read(String key, Node value, String keyPath);
+    ClusterPort read(String key, Node value, FieldPath keyPath);
   }
 
   /**
@@ -413,12 +417,12 @@ final class ClusterPolicyDecoder {
    * {@code keys}; absent means every port, present needs an entry.
    */
   private List<ClusterPort> portEntries(
-      MapNode rule, String field, String path, List<String> keys, PortEntry entryReader) {
+      MapNode rule, String field, FieldPath path, List<String> keys, PortEntry entryReader) {
     Optional<Node> node = field(rule, field);
     if (node.isEmpty()) {
       return List.of(); // T7: every port of every protocol
     }
-    String listPath = at(path, field);
+    FieldPath listPath = at(path, field);
     List<Node> items = list(node.get(), listPath).items();
     if (items.isEmpty()) {
       throw new Invalid(
@@ -426,7 +430,7 @@ final class ClusterPolicyDecoder {
     }
     List<ClusterPort> out = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      String entryPath = at(listPath, i);
+      FieldPath entryPath = at(listPath, i);
       MapNode entry = map(items.get(i), entryPath);
       int mark = problems.mark();
       problems.keys(entry, entryPath, Keys.closed("a port entry", String.join(",", keys)));
@@ -448,7 +452,7 @@ final class ClusterPolicyDecoder {
     return out;
   }
 
-  private ClusterPort destinationPort(Protocol protocol, MapNode port, String path) {
+  private ClusterPort destinationPort(Protocol protocol, MapNode port, FieldPath path) {
     problems.keys(port, path, Schema.TIERED_DESTINATION_PORT);
     boolean number = port.fields().containsKey("number");
     boolean range = port.fields().containsKey("range");
@@ -461,13 +465,13 @@ final class ClusterPolicyDecoder {
       return build(
           n, at(path, "number"), () -> ClusterPort.of(new PortRange(protocol, value, value)));
     }
-    String rangePath = at(path, "range");
+    FieldPath rangePath = at(path, "range");
     return range(
         protocol, map(port.fields().get("range"), rangePath), rangePath, Schema.TIERED_RANGE);
   }
 
   /** An inclusive range whose start is below its end (a single port is a number). */
-  private ClusterPort range(Protocol protocol, MapNode range, String path, Keys keys) {
+  private ClusterPort range(Protocol protocol, MapNode range, FieldPath path, Keys keys) {
     problems.keys(range, path, keys);
     int start = integer(required(range, "start", path), at(path, "start"));
     int end = integer(required(range, "end", path), at(path, "end"));
@@ -485,7 +489,7 @@ final class ClusterPolicyDecoder {
   }
 
   /** T7, v1alpha1: portNumber {protocol, port}, portRange {protocol, start, end}, namedPort. */
-  private List<ClusterPort> ports(MapNode rule, String path) {
+  private List<ClusterPort> ports(MapNode rule, FieldPath path) {
     return portEntries(
         rule,
         "ports",

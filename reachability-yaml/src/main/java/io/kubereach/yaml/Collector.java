@@ -1,5 +1,6 @@
 package io.kubereach.yaml;
 
+import io.kubereach.SourceLocation;
 import io.kubereach.model.ClusterNetworkPolicy;
 import io.kubereach.model.ClusterSnapshot;
 import io.kubereach.model.Limitation;
@@ -8,7 +9,6 @@ import io.kubereach.model.NetworkPolicy;
 import io.kubereach.model.Pod;
 import io.kubereach.model.Service;
 import io.kubereach.model.Workload;
-import io.kubereach.yaml.Decoder.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,11 +22,11 @@ import java.util.Map;
  */
 final class Collector {
   /** Every object read, by kind and name, in the order read; the snapshot is built from them. */
-  private final Map<String, Seen> seen = new LinkedHashMap<>();
+  private Map<String, Seen> seen = new LinkedHashMap<>();
 
   private final List<Limitation> limitations = new ArrayList<>();
   private final List<Diagnostic> notes = new ArrayList<>();
-  private final Map<String, List<io.kubereach.SourceLocation>> rules = new HashMap<>();
+  private final Map<String, List<SourceLocation>> rules = new HashMap<>();
   private final Map<String, java.util.Set<String>> ignored = new HashMap<>();
   private final List<Diagnostic> errors = new ArrayList<>();
   private final List<Diagnostic> warnings = new ArrayList<>();
@@ -40,6 +40,17 @@ final class Collector {
    * {@code List} are decoded before the document says it is one.
    */
   record Savepoint(int errors, int causes, int warnings, int notes, int limitations) {}
+
+  /**
+   * Makes room for the objects of {@code bytes} of input before the first is read: the 200k objects
+   * of a 100k-pod dump would otherwise grow the map of what was read eighteen times, moving every
+   * entry each time (7-10% of loading it). An object takes some hundreds of bytes.
+   */
+  void expect(long bytes) {
+    if (seen.isEmpty()) {
+      seen = new LinkedHashMap<>((int) Math.min(bytes / 256, Limits.DEFAULT_MAX_DOCUMENTS));
+    }
+  }
 
   /** Opens a savepoint; one at a time. */
   Savepoint savepoint() {
@@ -103,27 +114,27 @@ final class Collector {
     warnings.add(diagnostic);
   }
 
-  void add(Namespace namespace, Location where) {
+  void add(Namespace namespace, SourceLocation where) {
     unique("Namespace " + namespace.name(), namespace, where);
   }
 
-  void add(Pod pod, Location where) {
+  void add(Pod pod, SourceLocation where) {
     unique("Pod " + pod.namespace() + "/" + pod.name(), pod, where);
   }
 
-  void add(Workload workload, Location where) {
+  void add(Workload workload, SourceLocation where) {
     unique(workload.kind() + " " + workload.namespace() + "/" + workload.name(), workload, where);
   }
 
-  void add(Service service, Location where) {
+  void add(Service service, SourceLocation where) {
     unique("Service " + service.namespace() + "/" + service.name(), service, where);
   }
 
-  void add(ClusterNetworkPolicy policy, Location where) {
+  void add(ClusterNetworkPolicy policy, SourceLocation where) {
     unique(policy.kind() + " " + policy.name(), policy, where);
   }
 
-  void add(io.kubereach.model.Node node, Location where) {
+  void add(io.kubereach.model.Node node, SourceLocation where) {
     unique("Node " + node.name(), node, where);
   }
 
@@ -132,7 +143,7 @@ final class Collector {
     limitations.add(limitation);
   }
 
-  void add(NetworkPolicy policy, Location where) {
+  void add(NetworkPolicy policy, SourceLocation where) {
     unique("NetworkPolicy " + policy.namespace() + "/" + policy.name(), policy, where);
   }
 
@@ -141,7 +152,7 @@ final class Collector {
    * two files) is read once with a warning; another object of the same kind, namespace and name is
    * an error naming both places.
    */
-  private void unique(String key, Object object, Location where) {
+  private void unique(String key, Object object, SourceLocation where) {
     Seen first = seen.putIfAbsent(key, new Seen(where, object));
     if (first == null) {
       if (undo != null) {
@@ -152,7 +163,7 @@ final class Collector {
     if (first.object().equals(object)) {
       warnings.add(
           new Diagnostic(
-              where.source(),
+              where.file(),
               where.line(),
               where.column(),
               "",
@@ -201,16 +212,12 @@ final class Collector {
   }
 
   /** Where an object was first read, and what it was. */
-  private record Seen(Location where, Object object) {}
+  private record Seen(SourceLocation where, Object object) {}
 
   /** Where the rules of one direction of a policy are written, in order. */
-  void rules(String objectKey, io.kubereach.model.PolicyType direction, List<Location> where) {
-    put(
-        rules,
-        objectKey + " " + direction,
-        where.stream()
-            .map(w -> new io.kubereach.SourceLocation(w.source(), w.line(), w.column()))
-            .toList());
+  void rules(
+      String objectKey, io.kubereach.model.PolicyType direction, List<SourceLocation> where) {
+    put(rules, objectKey + " " + direction, List.copyOf(where));
   }
 
   /** The checks an object's annotation suppresses. */
@@ -220,14 +227,13 @@ final class Collector {
 
   /** Where each object, rule and suppression of this load is. */
   private Origins origins() {
-    Map<String, io.kubereach.SourceLocation> objects = new HashMap<>();
-    seen.forEach(
-        (key, s) ->
-            objects.put(
-                key,
-                new io.kubereach.SourceLocation(
-                    s.where().source(), s.where().line(), s.where().column())));
-    return new Origins(objects, rules, ignored);
+    return new Origins(
+        key -> {
+          Seen s = seen.get(key);
+          return s == null ? null : s.where();
+        },
+        rules,
+        ignored);
   }
 
   /** A file or folder stepped over because it is not a manifest (a note, not a warning). */

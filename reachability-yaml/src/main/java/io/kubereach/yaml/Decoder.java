@@ -14,6 +14,7 @@ import static io.kubereach.yaml.Fields.requiredString;
 import static io.kubereach.yaml.Fields.string;
 import static io.kubereach.yaml.Fields.stringMap;
 
+import io.kubereach.SourceLocation;
 import io.kubereach.model.ContainerPort;
 import io.kubereach.model.Endpoint;
 import io.kubereach.model.IpBlockPeer;
@@ -41,6 +42,7 @@ import io.kubereach.yaml.Node.MapNode;
 import io.kubereach.yaml.Node.Scalar;
 import io.kubereach.yaml.Node.Type;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,6 +98,18 @@ final class Decoder {
           "BaselineAdminNetworkPolicy");
 
   private static final String DEFAULT_NAMESPACE = "default";
+
+  /** The order errors are written in. */
+  private static final Comparator<Invalid> WRITTEN =
+      Comparator.comparingInt(Invalid::line).thenComparingInt(Invalid::column);
+
+  /** A pod that a pod's addresses are checked on one by one, to locate a bad one (see pod). */
+  private static final Pod PROBE = Pod.of("probe", "probe", Map.of());
+
+  private static final FieldPath ROOT = FieldPath.ROOT;
+  private static final FieldPath SPEC = FieldPath.of("spec");
+  private static final FieldPath METADATA = FieldPath.of("metadata");
+  private static final FieldPath STATUS = FieldPath.of("status");
 
   private final String source;
   private final Collector out;
@@ -238,7 +252,7 @@ final class Decoder {
             null);
       }
     }
-    return new Invalid(map, key, "is required");
+    return new Invalid(map, FieldPath.of(key), "is required");
   }
 
   /**
@@ -246,23 +260,24 @@ final class Decoder {
    * suppresses, for {@code verify}.
    */
   private void origins(String kind, String namespace, String name, MapNode map, MapNode metadata) {
-    String key = Origins.key(kind, namespace, name);
-    Optional<MapNode> spec = optMap(map, "spec", "");
+    Optional<MapNode> spec = optMap(map, "spec", ROOT);
     if (spec.isPresent() && (kind.equals("NetworkPolicy") || TIERED_VERSIONS.containsKey(kind))) {
+      String key = Origins.key(kind, namespace, name);
       for (PolicyType direction : PolicyType.values()) {
         List<Node> rules =
-            optList(spec.get(), direction.name().toLowerCase(java.util.Locale.ROOT), "spec");
+            optList(spec.get(), direction.name().toLowerCase(java.util.Locale.ROOT), SPEC);
         out.rules(
             key,
             direction,
-            rules.stream().map(r -> new Location(source, r.line(), r.column())).toList());
+            rules.stream().map(r -> new SourceLocation(source, r.line(), r.column())).toList());
       }
     }
-    Optional<MapNode> annotations = optMap(metadata, "annotations", "metadata");
+    Optional<MapNode> annotations = optMap(metadata, "annotations", METADATA);
     if (annotations.isEmpty()) {
       return;
     }
-    Optional<String> ignore = optString(annotations.get(), Origins.IGNORE, "metadata.annotations");
+    FieldPath annotationsPath = at(METADATA, "annotations");
+    Optional<String> ignore = optString(annotations.get(), Origins.IGNORE, annotationsPath);
     if (ignore.isEmpty()) {
       return;
     }
@@ -272,14 +287,14 @@ final class Decoder {
         checks.add(c.trim());
       }
     }
-    out.ignore(key, checks);
-    if (optString(annotations.get(), Origins.IGNORE_REASON, "metadata.annotations")
+    out.ignore(Origins.key(kind, namespace, name), checks);
+    if (optString(annotations.get(), Origins.IGNORE_REASON, annotationsPath)
         .filter(r -> !r.isBlank())
         .isEmpty()) {
       problems.warn(
           new Invalid(
               annotations.get(),
-              "metadata.annotations",
+              annotationsPath,
               Origins.IGNORE
                   + " suppresses "
                   + checks
@@ -312,8 +327,8 @@ final class Decoder {
     Identity id = Identity.of(map, inferredKind);
     problems = null;
     try {
-      String kind = optString(map, "kind", "").orElse(inferredKind);
-      Optional<String> apiVersion = optString(map, "apiVersion", "");
+      String kind = string(map, "kind", ROOT, inferredKind);
+      Optional<String> apiVersion = optString(map, "apiVersion", ROOT);
       if (kind.isEmpty()) {
         Invalid missingKind = missing(map, "kind");
         if (apiVersion.isEmpty() && missingKind.path().equals("kind")) {
@@ -330,7 +345,7 @@ final class Decoder {
       }
       if (isList(kind, map)) {
         problems = problems(id);
-        problems.keys(map, "", Schema.LIST);
+        problems.keys(map, ROOT, Schema.LIST);
         problems.checkpoint();
         problems = null;
         list(map, kind);
@@ -391,15 +406,13 @@ final class Decoder {
         return;
       }
       problems = problems(id);
-      problems.keys(map, "", Schema.OBJECT);
-      MapNode metadata = optMap(map, "metadata", "").orElseThrow(() -> missing(map, "metadata"));
-      problems.keys(metadata, "metadata", Schema.OBJECT_META);
-      String name = requiredString(metadata, "name", "metadata");
-      String namespace =
-          optString(metadata, "namespace", "metadata")
-              .filter(ns -> !ns.isEmpty())
-              .orElse(DEFAULT_NAMESPACE);
-      Location where = new Location(source, map.line(), map.column());
+      problems.keys(map, ROOT, Schema.OBJECT);
+      MapNode metadata = optMap(map, "metadata", ROOT).orElseThrow(() -> missing(map, "metadata"));
+      problems.keys(metadata, METADATA, Schema.OBJECT_META);
+      String name = requiredString(metadata, "name", METADATA);
+      String written = string(metadata, "namespace", METADATA, "");
+      String namespace = written.isEmpty() ? DEFAULT_NAMESPACE : written;
+      SourceLocation where = new SourceLocation(source, map.line(), map.column());
       switch (kind) {
         case "Namespace" -> add(namespace(map, metadata, name), o -> out.add(o, where));
         case "Node" -> add(node(map, metadata, name), o -> out.add(o, where));
@@ -426,8 +439,7 @@ final class Decoder {
     if (problems != null) {
       // In the order they are written, whatever order the decoding met them in.
       List<Invalid> errors = new ArrayList<>(problems.errors());
-      errors.sort(
-          java.util.Comparator.comparingInt(Invalid::line).thenComparingInt(Invalid::column));
+      errors.sort(WRITTEN);
       for (Invalid e : errors) {
         out.error(diagnostic(e.line(), e.column(), id, e.path(), e.getMessage()));
       }
@@ -439,22 +451,22 @@ final class Decoder {
   private void incomplete(MapNode map, Identity id, Limitation.Kind kind, String message) {
     out.warning(diagnostic(map.line(), map.column(), id, "", message));
     out.limitation(
-        new Limitation(kind, new Location(source, map.line(), map.column()) + " " + message));
+        new Limitation(kind, new SourceLocation(source, map.line(), map.column()) + " " + message));
   }
 
   /** T6: a node's labels and its IP addresses (InternalIP and ExternalIP). */
   private io.kubereach.model.Node node(MapNode map, MapNode metadata, String name) {
-    Map<String, String> labels = labels(metadata, "metadata");
+    Map<String, String> labels = labels(metadata, METADATA);
     List<String> addresses = new ArrayList<>();
-    Optional<MapNode> status = optMap(map, "status", "");
+    Optional<MapNode> status = optMap(map, "status", ROOT);
     if (status.isPresent()) {
-      problems.keys(status.get(), "status", Schema.NODE_STATUS);
-      List<Node> entries = optList(status.get(), "addresses", "status");
+      problems.keys(status.get(), STATUS, Schema.NODE_STATUS);
+      List<Node> entries = optList(status.get(), "addresses", STATUS);
       problems
           .each(
               entries.size(),
               i -> {
-                String path = at("status.addresses", i);
+                FieldPath path = at(at(STATUS, "addresses"), i);
                 MapNode entry = map(entries.get(i), path);
                 problems.keys(entry, path, Schema.NODE_ADDRESS);
                 String type = optString(entry, "type", path).orElse("");
@@ -468,7 +480,7 @@ final class Decoder {
               })
           .forEach(addresses::add);
     }
-    return build(map, "", () -> new io.kubereach.model.Node(name, labels, addresses));
+    return build(map, ROOT, () -> new io.kubereach.model.Node(name, labels, addresses));
   }
 
   /**
@@ -492,7 +504,7 @@ final class Decoder {
     List<Held> items = streamedItems;
     streamedItems = null;
     if (items == null) {
-      List<Node> nodes = optList(map, "items", "");
+      List<Node> nodes = optList(map, "items", ROOT);
       items = new ArrayList<>(nodes.size());
       for (int i = 0; i < nodes.size(); i++) {
         items.add(new Held(i, nodes.get(i)));
@@ -531,48 +543,60 @@ final class Decoder {
                 item.line(),
                 item.column(),
                 new Identity(kind, "", ""),
-                at("items", i),
+                at(FieldPath.of("items"), i).toString(),
                 "expected a mapping, got " + item.describe()));
       }
     }
   }
 
   private Namespace namespace(MapNode map, MapNode metadata, String name) {
-    optMap(map, "spec", "").ifPresent(spec -> problems.keys(spec, "spec", Schema.NAMESPACE_SPEC));
-    Map<String, String> labels = labels(metadata, "metadata");
+    optMap(map, "spec", ROOT).ifPresent(spec -> problems.keys(spec, SPEC, Schema.NAMESPACE_SPEC));
+    Map<String, String> labels = labels(metadata, METADATA);
     // S8: the model adds kubernetes.io/metadata.name=<name> when the manifest lacks it.
-    return build(metadata, "metadata", () -> new Namespace(name, labels));
+    return build(metadata, METADATA, () -> new Namespace(name, labels));
   }
 
-  private static Map<String, String> labels(MapNode metadata, String path) {
-    return field(metadata, "labels").map(n -> stringMap(n, at(path, "labels"))).orElse(Map.of());
+  private static Map<String, String> labels(MapNode metadata, FieldPath path) {
+    return stringMap(metadata, "labels", path);
   }
 
   private Pod pod(MapNode map, MapNode metadata, String namespace, String name) {
-    Map<String, String> labels = labels(metadata, "metadata");
+    Map<String, String> labels = labels(metadata, METADATA);
     Optional<Owner> owner = owner(metadata);
-    MapNode spec = optMap(map, "spec", "").orElse(emptyAt(map));
-    List<ContainerPort> ports = podSpec(spec, "spec");
-    boolean hostNetwork =
-        field(spec, "hostNetwork").map(n -> bool(n, "spec.hostNetwork")).orElse(false);
-    List<String> ips = podIps(map);
-    return build(map, "", () -> new Pod(namespace, name, labels, ports, owner, ips, hostNetwork));
+    MapNode spec = mapOrEmpty(map, "spec", ROOT);
+    List<ContainerPort> ports = podSpec(spec, SPEC);
+    boolean hostNetwork = bool(spec, "hostNetwork", SPEC, false);
+    List<Address> addresses = podIps(map);
+    try {
+      // The pod checks its addresses, which are almost always valid.
+      return new Pod(namespace, name, labels, ports, owner, Address.ips(addresses), hostNetwork);
+    } catch (IllegalArgumentException e) {
+      // Each address on its own, so that every bad one is located at its own line; the pod is
+      // then built with the others, and fails where it is written if something else is wrong.
+      List<String> valid = new ArrayList<>();
+      for (Address a : addresses) {
+        problems
+            .attempt(() -> build(a.node(), a.path(), () -> PROBE.withIps(List.of(a.ip()))))
+            .ifPresent(probed -> valid.add(a.ip()));
+      }
+      return build(
+          map, ROOT, () -> new Pod(namespace, name, labels, ports, owner, valid, hostNetwork));
+    }
   }
 
   /** S15: the controller owner (kind other than Node); a reference without kind is a Pod. */
   private Optional<Owner> owner(MapNode metadata) {
-    List<Node> refs = optList(metadata, "ownerReferences", "metadata");
+    List<Node> refs = optList(metadata, "ownerReferences", METADATA);
     Optional<Owner> found = Optional.empty();
     for (int i = 0; i < refs.size(); i++) {
-      String path = at("metadata.ownerReferences", i);
+      FieldPath path = at(at(METADATA, "ownerReferences"), i);
       MapNode ref = map(refs.get(i), path);
       problems.keys(ref, path, Schema.OWNER_REFERENCE);
-      boolean controller =
-          field(ref, "controller").map(n -> bool(n, at(path, "controller"))).orElse(false);
-      if (!controller) {
+      if (!bool(ref, "controller", path, false)) {
         continue;
       }
-      String kind = optString(ref, "kind", path).filter(k -> !k.isEmpty()).orElse("Pod");
+      String written = string(ref, "kind", path, "");
+      String kind = written.isEmpty() ? "Pod" : written;
       if (kind.equals("Node")) {
         continue;
       }
@@ -589,39 +613,47 @@ final class Decoder {
     return found;
   }
 
-  private List<String> podIps(MapNode map) {
-    Optional<MapNode> status = optMap(map, "status", "");
+  /** The addresses written in a pod's status, each a string, not yet checked as addresses. */
+  private List<Address> podIps(MapNode map) {
+    Optional<MapNode> status = optMap(map, "status", ROOT);
     if (status.isEmpty()) {
       return List.of();
     }
-    problems.keys(status.get(), "status", Schema.POD_STATUS);
-    Set<String> ips = new LinkedHashSet<>();
+    problems.keys(status.get(), STATUS, Schema.POD_STATUS);
+    List<Address> written = new ArrayList<>(2);
     Optional<Node> podIp = field(status.get(), "podIP");
     if (podIp.isPresent()) {
-      problems.attempt(() -> addIp(ips, podIp.get(), "status.podIP"));
+      problems.attempt(() -> address(written, podIp.get(), at(STATUS, "podIP")));
     }
-    List<Node> podIps = optList(status.get(), "podIPs", "status");
+    List<Node> podIps = optList(status.get(), "podIPs", STATUS);
     problems.each(
         podIps.size(),
         i -> {
-          String path = at("status.podIPs", i);
+          FieldPath path = at(at(STATUS, "podIPs"), i);
           MapNode entry = map(podIps.get(i), path);
           problems.keys(entry, path, Schema.POD_IP);
-          field(entry, "ip").ifPresent(ip -> addIp(ips, ip, at(path, "ip")));
+          field(entry, "ip").ifPresent(ip -> address(written, ip, at(path, "ip")));
           return null;
         });
-    return List.copyOf(ips);
+    return written;
   }
 
-  private static boolean addIp(Set<String> ips, Node node, String path) {
-    String ip = string(node, path);
-    if (ip.isEmpty()) {
-      return false;
+  /** A pod IP as written: its text, and where, to locate it if it is no address. */
+  private record Address(String ip, Node node, FieldPath path) {
+    static List<String> ips(List<Address> addresses) {
+      List<String> ips = new ArrayList<>(addresses.size());
+      addresses.forEach(a -> ips.add(a.ip()));
+      return ips;
     }
-    // Validate each address on its own so that a bad one is located at its own line.
-    Pod probe = Pod.of("probe", "probe", Map.of());
-    build(node, path, () -> probe.withIps(List.of(ip)));
-    return ips.add(ip);
+  }
+
+  /** Adds a written pod IP; the empty string stands for none. */
+  private static Address address(List<Address> written, Node node, FieldPath path) {
+    String ip = string(node, path);
+    if (!ip.isEmpty()) {
+      written.add(new Address(ip, node, path));
+    }
+    return null;
   }
 
   /**
@@ -631,14 +663,14 @@ final class Decoder {
    * can never be the target of a policy, so leaving it out changes no answer. Its misspelt forms
    * ({@code containerport}) are refused as typos like every other.
    */
-  private List<ContainerPort> podSpec(MapNode spec, String path) {
+  private List<ContainerPort> podSpec(MapNode spec, FieldPath path) {
     problems.keys(spec, path, Schema.POD_SPEC);
     List<ContainerPort> ports = new ArrayList<>();
     List<Node> containers = optList(spec, "containers", path);
     problems.each(
         containers.size(),
         c -> {
-          String containerPath = at(at(path, "containers"), c);
+          FieldPath containerPath = at(at(path, "containers"), c);
           MapNode container = map(containers.get(c), containerPath);
           problems.keys(container, containerPath, Schema.CONTAINER);
           List<Node> entries = optList(container, "ports", containerPath);
@@ -652,7 +684,7 @@ final class Decoder {
     return ports;
   }
 
-  private ContainerPort containerPort(Node node, String portPath) {
+  private ContainerPort containerPort(Node node, FieldPath portPath) {
     MapNode entry = map(node, portPath);
     problems.keys(entry, portPath, Schema.CONTAINER_PORT);
     Optional<String> name = optString(entry, "name", portPath).filter(n -> !n.isEmpty());
@@ -673,7 +705,7 @@ final class Decoder {
   }
 
   /** S9: the protocol defaults to TCP. */
-  static Protocol protocol(MapNode entry, String path) {
+  static Protocol protocol(MapNode entry, FieldPath path) {
     Optional<Node> node = field(entry, "protocol");
     if (node.isEmpty()) {
       return Protocol.TCP;
@@ -683,43 +715,38 @@ final class Decoder {
   }
 
   private Workload workload(WorkloadKind kind, MapNode map, String namespace, String name) {
-    MapNode spec = optMap(map, "spec", "").orElse(emptyAt(map));
-    problems.keys(spec, "spec", Schema.workloadSpec(kind));
-    String specPath = "spec";
+    MapNode spec = mapOrEmpty(map, "spec", ROOT);
+    problems.keys(spec, SPEC, Schema.workloadSpec(kind));
+    FieldPath specPath = SPEC;
     String replicasField = "replicas";
     if (kind == WorkloadKind.CronJob) {
       // A CronJob stamps Jobs from spec.jobTemplate, whose spec holds the pod template.
-      MapNode jobTemplate = optMap(spec, "jobTemplate", "spec").orElse(emptyAt(spec));
-      problems.keys(jobTemplate, "spec.jobTemplate", Schema.JOB_TEMPLATE);
-      optMap(jobTemplate, "metadata", "spec.jobTemplate")
-          .ifPresent(m -> problems.keys(m, "spec.jobTemplate.metadata", Schema.OBJECT_META));
-      spec = optMap(jobTemplate, "spec", "spec.jobTemplate").orElse(emptyAt(jobTemplate));
-      specPath = "spec.jobTemplate.spec";
+      FieldPath jobTemplatePath = at(SPEC, "jobTemplate");
+      MapNode jobTemplate = mapOrEmpty(spec, "jobTemplate", SPEC);
+      problems.keys(jobTemplate, jobTemplatePath, Schema.JOB_TEMPLATE);
+      optMap(jobTemplate, "metadata", jobTemplatePath)
+          .ifPresent(m -> problems.keys(m, at(jobTemplatePath, "metadata"), Schema.OBJECT_META));
+      spec = mapOrEmpty(jobTemplate, "spec", jobTemplatePath);
+      specPath = at(jobTemplatePath, "spec");
       problems.keys(spec, specPath, Schema.workloadSpec(WorkloadKind.Job));
     }
     if (kind == WorkloadKind.Job || kind == WorkloadKind.CronJob) {
       replicasField = "parallelism";
     }
-    String replicasPath = at(specPath, replicasField);
-    int replicas =
-        kind == WorkloadKind.DaemonSet
-            ? 1
-            : field(spec, replicasField).map(n -> integer(n, replicasPath)).orElse(1);
-    String templatePath = at(specPath, "template");
-    MapNode template = optMap(spec, "template", specPath).orElse(emptyAt(spec));
+    FieldPath replicasPath = at(specPath, replicasField);
+    int replicas = kind == WorkloadKind.DaemonSet ? 1 : integer(spec, replicasField, specPath, 1);
+    FieldPath templatePath = at(specPath, "template");
+    MapNode template = mapOrEmpty(spec, "template", specPath);
     problems.keys(template, templatePath, Schema.POD_TEMPLATE);
     Optional<MapNode> templateMetadata = optMap(template, "metadata", templatePath);
     templateMetadata.ifPresent(
         m -> problems.keys(m, at(templatePath, "metadata"), Schema.OBJECT_META));
     Map<String, String> labels =
         templateMetadata.map(m -> labels(m, at(templatePath, "metadata"))).orElse(Map.of());
-    String podSpecPath = at(templatePath, "spec");
-    MapNode podSpec = optMap(template, "spec", templatePath).orElse(emptyAt(template));
+    FieldPath podSpecPath = at(templatePath, "spec");
+    MapNode podSpec = mapOrEmpty(template, "spec", templatePath);
     List<ContainerPort> ports = podSpec(podSpec, podSpecPath);
-    boolean hostNetwork =
-        field(podSpec, "hostNetwork")
-            .map(n -> bool(n, at(podSpecPath, "hostNetwork")))
-            .orElse(false);
+    boolean hostNetwork = bool(podSpec, "hostNetwork", podSpecPath, false);
     if (replicas < 0) {
       throw new Invalid(
           field(spec, replicasField).orElse(map),
@@ -727,36 +754,38 @@ final class Decoder {
           replicasField + " " + replicas + " is negative");
     }
     // S15: a ReplicaSet of a Deployment, a Job of a CronJob, names its controller.
-    Optional<Owner> owner = optMap(map, "metadata", "").flatMap(this::owner);
+    Optional<Owner> owner = optMap(map, "metadata", ROOT).flatMap(this::owner);
     return build(
         map,
-        "",
+        ROOT,
         () -> new Workload(kind, namespace, name, replicas, labels, ports, hostNetwork, owner));
   }
 
   private Service service(MapNode map, String namespace, String name) {
-    MapNode spec = optMap(map, "spec", "").orElse(emptyAt(map));
-    problems.keys(spec, "spec", Schema.SERVICE_SPEC);
+    MapNode spec = mapOrEmpty(map, "spec", ROOT);
+    problems.keys(spec, SPEC, Schema.SERVICE_SPEC);
     // An empty selector means "no selector" for a Service: it selects no pods.
     Optional<Map<String, String>> selector =
-        field(spec, "selector").map(n -> stringMap(n, "spec.selector")).filter(s -> !s.isEmpty());
-    List<Node> entries = optList(spec, "ports", "spec");
+        field(spec, "selector")
+            .map(n -> stringMap(n, at(SPEC, "selector")))
+            .filter(s -> !s.isEmpty());
+    List<Node> entries = optList(spec, "ports", SPEC);
     List<ServicePort> ports =
-        problems.each(entries.size(), i -> servicePort(entries.get(i), at("spec.ports", i)));
-    String type = optString(spec, "type", "spec").filter(t -> !t.isEmpty()).orElse("ClusterIP");
+        problems.each(entries.size(), i -> servicePort(entries.get(i), at(at(SPEC, "ports"), i)));
+    String type = optString(spec, "type", SPEC).filter(t -> !t.isEmpty()).orElse("ClusterIP");
     List<String> ranges = new ArrayList<>();
-    List<Node> rangeNodes = optList(spec, "loadBalancerSourceRanges", "spec");
+    List<Node> rangeNodes = optList(spec, "loadBalancerSourceRanges", SPEC);
     for (int i = 0; i < rangeNodes.size(); i++) {
-      ranges.add(string(rangeNodes.get(i), at("spec.loadBalancerSourceRanges", i)));
+      ranges.add(string(rangeNodes.get(i), at(at(SPEC, "loadBalancerSourceRanges"), i)));
     }
     Node rangesAt = field(spec, "loadBalancerSourceRanges").orElse(map);
     return build(
         rangesAt,
-        rangesAt == map ? "" : "spec.loadBalancerSourceRanges",
+        rangesAt == map ? ROOT : at(SPEC, "loadBalancerSourceRanges"),
         () -> new Service(namespace, name, selector, ports, type, ranges));
   }
 
-  private ServicePort servicePort(Node node, String path) {
+  private ServicePort servicePort(Node node, FieldPath path) {
     MapNode entry = map(node, path);
     problems.keys(entry, path, Schema.SERVICE_PORT);
     Optional<String> portName = optString(entry, "name", path).filter(n -> !n.isEmpty());
@@ -783,9 +812,9 @@ final class Decoder {
    * is a string for Kubernetes, and as a name it is invalid (an IANA service name needs a letter),
    * so the API server rejects it; so do we, saying to drop the quotes.
    */
-  private static PortRef portRef(Node node, String path) {
+  private static PortRef portRef(Node node, FieldPath path) {
     if (node instanceof Scalar s && s.type() == Type.STRING) {
-      if (s.text().matches("[0-9]+")) {
+      if (Fields.isDigits(s.text())) {
         throw new Invalid(
             node,
             path,
@@ -801,24 +830,24 @@ final class Decoder {
   }
 
   private NetworkPolicy policy(MapNode map, String namespace, String name) {
-    MapNode spec = optMap(map, "spec", "").orElse(emptyAt(map));
-    problems.keys(spec, "spec", Schema.NETWORK_POLICY_SPEC);
-    optMap(map, "status", "")
-        .ifPresent(status -> problems.keys(status, "status", Schema.NETWORK_POLICY_STATUS));
+    MapNode spec = mapOrEmpty(map, "spec", ROOT);
+    problems.keys(spec, SPEC, Schema.NETWORK_POLICY_SPEC);
+    optMap(map, "status", ROOT)
+        .ifPresent(status -> problems.keys(status, STATUS, Schema.NETWORK_POLICY_STATUS));
     Optional<LabelSelector> podSelector =
         problems.attempt(
             () ->
                 field(spec, "podSelector")
-                    .map(n -> selector(n, "spec.podSelector", problems))
+                    .map(n -> selector(n, at(SPEC, "podSelector"), problems))
                     .orElse(LabelSelector.everything()));
     // S3: absent or empty policyTypes is passed as an empty set; the model applies the default.
     Set<PolicyType> types = EnumSet.noneOf(PolicyType.class);
-    List<Node> typeNodes = optList(spec, "policyTypes", "spec");
+    List<Node> typeNodes = optList(spec, "policyTypes", SPEC);
     problems
         .each(
             typeNodes.size(),
             i -> {
-              String path = at("spec.policyTypes", i);
+              FieldPath path = at(at(SPEC, "policyTypes"), i);
               String text = string(typeNodes.get(i), path);
               return build(typeNodes.get(i), path, () -> PolicyType.parse(text));
             })
@@ -828,16 +857,16 @@ final class Decoder {
     problems.checkpoint();
     return build(
         map,
-        "spec",
+        SPEC,
         () -> new NetworkPolicy(namespace, name, podSelector.get(), types, ingress, egress));
   }
 
   private List<Rule> rules(MapNode spec, String direction, String peersKey, Keys keys) {
-    List<Node> nodes = optList(spec, direction, "spec");
+    List<Node> nodes = optList(spec, direction, SPEC);
     return problems.each(
         nodes.size(),
         r -> {
-          String rulePath = at(at("spec", direction), r);
+          FieldPath rulePath = at(at(SPEC, direction), r);
           Node ruleNode = nodes.get(r);
           // S6: an empty rule ({} or null) matches every peer on every port.
           MapNode rule = Fields.isNull(ruleNode) ? emptyAt(spec) : map(ruleNode, rulePath);
@@ -847,7 +876,7 @@ final class Decoder {
               problems.each(
                   peerNodes.size(),
                   p -> {
-                    String peerPath = at(at(rulePath, peersKey), p);
+                    FieldPath peerPath = at(at(rulePath, peersKey), p);
                     return peer(map(peerNodes.get(p), peerPath), peerPath);
                   });
           List<Node> portNodes = optList(rule, "ports", rulePath);
@@ -855,7 +884,7 @@ final class Decoder {
               problems.each(
                   portNodes.size(),
                   p -> {
-                    String portPath = at(at(rulePath, "ports"), p);
+                    FieldPath portPath = at(at(rulePath, "ports"), p);
                     return portSpec(map(portNodes.get(p), portPath), portPath);
                   });
           return new Rule(peers, ports);
@@ -863,7 +892,7 @@ final class Decoder {
   }
 
   /** S7: a selector peer or an ipBlock, never both, never neither. */
-  private Peer peer(MapNode peer, String path) {
+  private Peer peer(MapNode peer, FieldPath path) {
     problems.keys(peer, path, Schema.NETWORK_POLICY_PEER);
     Optional<Node> ipBlock = field(peer, "ipBlock");
     Optional<LabelSelector> pods =
@@ -879,7 +908,7 @@ final class Decoder {
             "a peer with an ipBlock must not also have a podSelector or namespaceSelector;"
                 + " split it into two peers");
       }
-      String blockPath = at(path, "ipBlock");
+      FieldPath blockPath = at(path, "ipBlock");
       MapNode block = map(ipBlock.get(), blockPath);
       problems.keys(block, blockPath, Schema.IP_BLOCK);
       String cidr = requiredString(block, "cidr", blockPath);
@@ -894,7 +923,7 @@ final class Decoder {
   }
 
   /** S9: protocol defaults to TCP; no port means the whole protocol; endPort makes a range. */
-  private PortSpec portSpec(MapNode entry, String path) {
+  private PortSpec portSpec(MapNode entry, FieldPath path) {
     problems.keys(entry, path, Schema.NETWORK_POLICY_PORT);
     Protocol protocol = protocol(entry, path);
     Optional<PortRef> port = field(entry, "port").map(n -> portRef(n, at(path, "port")));
@@ -913,18 +942,17 @@ final class Decoder {
    * S7a: matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist); a misspelt key is
    * refused through {@code problems}, since a selector that silently drops it selects too much.
    */
-  static LabelSelector selector(Node node, String path, Problems problems) {
+  static LabelSelector selector(Node node, FieldPath path, Problems problems) {
     MapNode map = map(node, path);
     int mark = problems.mark();
     problems.keys(map, path, Schema.LABEL_SELECTOR);
-    Map<String, String> matchLabels =
-        field(map, "matchLabels").map(n -> stringMap(n, at(path, "matchLabels"))).orElse(Map.of());
+    Map<String, String> matchLabels = stringMap(map, "matchLabels", path);
     List<Node> expressions = optList(map, "matchExpressions", path);
     List<Requirement> requirements =
         problems.each(
             expressions.size(),
             i -> {
-              String exprPath = at(at(path, "matchExpressions"), i);
+              FieldPath exprPath = at(at(path, "matchExpressions"), i);
               MapNode expr = map(expressions.get(i), exprPath);
               problems.keys(expr, exprPath, Schema.LABEL_SELECTOR_REQUIREMENT);
               String key = requiredString(expr, "key", exprPath);
@@ -941,6 +969,12 @@ final class Decoder {
             });
     problems.checkpoint(mark);
     return build(map, path, () -> new LabelSelector(matchLabels, requirements));
+  }
+
+  /** The mapping at {@code key}, or when it is absent or null an empty one ({@link #emptyAt}). */
+  private static MapNode mapOrEmpty(MapNode map, String key, FieldPath path) {
+    Optional<MapNode> found = optMap(map, key, path);
+    return found.isPresent() ? found.get() : emptyAt(map);
   }
 
   /** An empty mapping standing for an absent one, located at its parent for errors. */
@@ -982,14 +1016,6 @@ final class Decoder {
       return node instanceof Scalar s && s.type() == Type.STRING
           ? Optional.of(s.text())
           : Optional.empty();
-    }
-  }
-
-  /** Where an object starts, for duplicate reports; line 0 when it was never written as text. */
-  record Location(String source, int line, int column) {
-    @Override
-    public String toString() {
-      return line == 0 ? source : source + ":" + line + ":" + column;
     }
   }
 }

@@ -20,13 +20,13 @@ final class Fields {
   private Fields() {}
 
   /** {@code path.key}, or {@code key} at the top. */
-  static String at(String path, String key) {
-    return path.isEmpty() ? key : path + "." + key;
+  static FieldPath at(FieldPath path, String key) {
+    return path.key(key);
   }
 
   /** {@code path[index]}. */
-  static String at(String path, int index) {
-    return path + "[" + index + "]";
+  static FieldPath at(FieldPath path, int index) {
+    return path.index(index);
   }
 
   /** Whether the node is an explicit null (absent for Kubernetes, as in JSON {@code null}). */
@@ -36,32 +36,40 @@ final class Fields {
 
   /** The field's value, empty when it is absent or null. */
   static Optional<Node> field(MapNode map, String key) {
-    Node n = map.fields().get(key);
-    return n == null || isNull(n) ? Optional.empty() : Optional.of(n);
+    return Optional.ofNullable(value(map, key));
   }
 
-  static MapNode map(Node node, String path) {
+  /**
+   * The field's value, or null when it is absent or null: what the accessors below read, so that
+   * reading a field makes no {@link Optional} (they were a tenth of what a load allocated).
+   */
+  private static Node value(MapNode map, String key) {
+    Node n = map.fields().get(key);
+    return n == null || isNull(n) ? null : n;
+  }
+
+  static MapNode map(Node node, FieldPath path) {
     if (node instanceof MapNode m) {
       return m;
     }
     throw wrongType(node, path, "a mapping");
   }
 
-  static ListNode list(Node node, String path) {
+  static ListNode list(Node node, FieldPath path) {
     if (node instanceof ListNode l) {
       return l;
     }
     throw wrongType(node, path, "a list");
   }
 
-  static String string(Node node, String path) {
+  static String string(Node node, FieldPath path) {
     if (node instanceof Scalar s && s.type() == Type.STRING) {
       return s.text();
     }
     throw wrongType(node, path, "a string");
   }
 
-  static boolean bool(Node node, String path) {
+  static boolean bool(Node node, FieldPath path) {
     if (node instanceof Scalar s && s.type() == Type.BOOLEAN) {
       return Boolean.parseBoolean(s.text().toLowerCase(java.util.Locale.ROOT));
     }
@@ -69,12 +77,10 @@ final class Fields {
   }
 
   /** An integer; a quoted number is an error, as for the API server (an int field is no string). */
-  static int integer(Node node, String path) {
+  static int integer(Node node, FieldPath path) {
     if (node instanceof Scalar s && s.type() == Type.INTEGER) {
       String text = s.text();
-      if (!text.isEmpty()
-          && text.length() <= 9
-          && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      if (!text.isEmpty() && text.length() <= 9 && isDigits(text)) {
         return Integer.parseInt(text); // fits: the usual port number
       }
       BigInteger value;
@@ -95,39 +101,76 @@ final class Fields {
     throw wrongType(node, path, "an integer");
   }
 
+  /** Whether {@code text} is only the digits 0-9 (and not empty). */
+  static boolean isDigits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return !text.isEmpty();
+  }
+
   /** Optional string field. */
-  static Optional<String> optString(MapNode map, String key, String path) {
-    return field(map, key).map(n -> string(n, at(path, key)));
+  static Optional<String> optString(MapNode map, String key, FieldPath path) {
+    return Optional.ofNullable(string(map, key, path, null));
+  }
+
+  /** A string field, or {@code absent} when it is absent or null. */
+  static String string(MapNode map, String key, FieldPath path, String absent) {
+    Node n = value(map, key);
+    return n == null ? absent : string(n, at(path, key));
   }
 
   /** Required string field; empty text counts as missing. */
-  static String requiredString(MapNode map, String key, String path) {
-    String value = optString(map, key, path).orElse("");
+  static String requiredString(MapNode map, String key, FieldPath path) {
+    String value = string(map, key, path, "");
     if (value.isEmpty()) {
       throw new Invalid(map, at(path, key), "is required");
     }
     return value;
   }
 
+  /** A boolean field, or {@code absent} when it is absent or null. */
+  static boolean bool(MapNode map, String key, FieldPath path, boolean absent) {
+    Node n = value(map, key);
+    return n == null ? absent : bool(n, at(path, key));
+  }
+
+  /** An integer field, or {@code absent} when it is absent or null. */
+  static int integer(MapNode map, String key, FieldPath path, int absent) {
+    Node n = value(map, key);
+    return n == null ? absent : integer(n, at(path, key));
+  }
+
   /** Optional mapping field. */
-  static Optional<MapNode> optMap(MapNode map, String key, String path) {
-    return field(map, key).map(n -> map(n, at(path, key)));
+  static Optional<MapNode> optMap(MapNode map, String key, FieldPath path) {
+    Node n = value(map, key);
+    return n == null ? Optional.empty() : Optional.of(map(n, at(path, key)));
   }
 
   /** Optional list field; absent or null is the empty list. */
-  static List<Node> optList(MapNode map, String key, String path) {
-    return field(map, key).map(n -> list(n, at(path, key)).items()).orElse(List.of());
+  static List<Node> optList(MapNode map, String key, FieldPath path) {
+    Node n = value(map, key);
+    return n == null ? List.of() : list(n, at(path, key)).items();
+  }
+
+  /** A {@link #stringMap(Node, FieldPath)} field; absent or null is the empty map. */
+  static Map<String, String> stringMap(MapNode map, String key, FieldPath path) {
+    Node n = value(map, key);
+    return n == null ? Map.of() : stringMap(n, at(path, key));
   }
 
   /**
    * A {@code map[string]string} such as labels. A null value reads as the empty string, as the API
    * server's decoder does; numbers and booleans are errors (Kubernetes rejects them: quote them).
    */
-  static Map<String, String> stringMap(Node node, String path) {
+  static Map<String, String> stringMap(Node node, FieldPath path) {
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<String, Node> e : map(node, path).fields().entrySet()) {
       Node value = e.getValue();
-      String valuePath = at(path, e.getKey());
+      FieldPath valuePath = at(path, e.getKey());
       if (e.getKey().isEmpty()) {
         throw new Invalid(value, path, "holds an empty key; every key needs a name");
       }
@@ -154,7 +197,7 @@ final class Fields {
   /**
    * Runs a model constructor, turning its {@link IllegalArgumentException} into a located error.
    */
-  static <T> T build(Node at, String path, Supplier<T> constructor) {
+  static <T> T build(Node at, FieldPath path, Supplier<T> constructor) {
     try {
       return constructor.get();
     } catch (IllegalArgumentException e) {
@@ -162,7 +205,7 @@ final class Fields {
     }
   }
 
-  private static Invalid wrongType(Node node, String path, String expected) {
+  private static Invalid wrongType(Node node, FieldPath path, String expected) {
     return new Invalid(node, path, "expected " + expected + ", got " + node.describe());
   }
 }

@@ -64,13 +64,15 @@ public final class IntentFile {
             true,
             root -> {
               try {
-                MapNode doc = map(root, "");
-                problems.keys(doc, "", FILE);
-                List<Node> items = optList(doc, "intents", "");
+                MapNode doc = map(root, FieldPath.ROOT);
+                problems.keys(doc, FieldPath.ROOT, FILE);
+                List<Node> items = optList(doc, "intents", FieldPath.ROOT);
                 out.addAll(
                     problems.each(
                         items.size(),
-                        i -> intent(items.get(i), at("intents", i), source, problems)));
+                        i ->
+                            intent(
+                                items.get(i), FieldPath.of("intents").index(i), source, problems)));
               } catch (Invalid e) {
                 problems.error(e);
               }
@@ -86,7 +88,7 @@ public final class IntentFile {
     return out;
   }
 
-  private static Intent intent(Node node, String path, String source, Problems problems) {
+  private static Intent intent(Node node, FieldPath path, String source, Problems problems) {
     MapNode entry = map(node, path);
     problems.keys(entry, path, ENTRY);
     String from = requiredString(entry, "from", path);

@@ -18,8 +18,8 @@ final class Invalid extends RuntimeException {
     this.path = path;
   }
 
-  Invalid(Node at, String path, String message) {
-    this(at.line(), at.column(), path, message, null);
+  Invalid(Node at, FieldPath path, String message) {
+    this(at.line(), at.column(), path.toString(), message, null);
   }
 
   int line() {

@@ -41,11 +41,14 @@ record Keys(String name, Set<String> known, Set<String> read, boolean closed) {
     return new Keys(name, known, read, false);
   }
 
+  /**
+   * The keys of a list; interned, as JSON names are (TreeReader), so that they match by reference.
+   */
   private static Set<String> split(String keys) {
     Set<String> out = new TreeSet<>();
     for (String k : keys.split(",")) {
       if (!k.isBlank()) {
-        out.add(k.trim());
+        out.add(k.trim().intern());
       }
     }
     return out;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Where each object and policy rule of a load is written, and which findings its annotations
@@ -29,21 +30,28 @@ public final class Origins {
   /** The annotation that says why. */
   public static final String IGNORE_REASON = "kubereach.io/ignore-reason";
 
-  private final Map<String, SourceLocation> objects;
+  private final Function<String, SourceLocation> objects;
   private final Map<String, List<SourceLocation>> rules;
   private final Map<String, Set<String>> ignored;
 
+  /**
+   * Takes the lookup and maps as they are, without a copy: the caller hands them over and never
+   * changes them again.
+   *
+   * @param objects where the object of a key is, or null; a lookup in what the loader read, which a
+   *     100k-pod dump would otherwise copy into a map of 200k entries
+   */
   Origins(
-      Map<String, SourceLocation> objects,
+      Function<String, SourceLocation> objects,
       Map<String, List<SourceLocation>> rules,
       Map<String, Set<String>> ignored) {
-    this.objects = Map.copyOf(objects);
-    this.rules = Map.copyOf(rules);
-    this.ignored = Map.copyOf(ignored);
+    this.objects = objects;
+    this.rules = rules;
+    this.ignored = ignored;
   }
 
   static Origins none() {
-    return new Origins(new HashMap<>(), new HashMap<>(), new HashMap<>());
+    return new Origins(key -> null, new HashMap<>(), new HashMap<>());
   }
 
   /** The key of an object: {@code Kind ns/name}, or {@code Kind name} when cluster-scoped. */
@@ -57,7 +65,7 @@ public final class Origins {
 
   /** Where a policy is written. */
   public Optional<SourceLocation> of(PolicyRef policy) {
-    return Optional.ofNullable(objects.get(key(policy)));
+    return Optional.ofNullable(objects.apply(key(policy)));
   }
 
   /** Where rule {@code index} of a policy's {@code direction} list is written. */
@@ -80,7 +88,7 @@ public final class Origins {
           ? of(p, f.direction().get(), f.rule().getAsInt())
           : of(p);
     }
-    return subjectKey(f.subject()).map(objects::get);
+    return subjectKey(f.subject()).map(objects);
   }
 
   /** Whether an annotation of the finding's subject suppresses its check. */

@@ -61,7 +61,7 @@ final class Problems {
   }
 
   /** Checks the keys of {@code map} (at {@code path}) against {@code keys}: typos are refused. */
-  void keys(MapNode map, String path, Keys keys) {
+  void keys(MapNode map, FieldPath path, Keys keys) {
     for (String key : map.fields().keySet()) {
       if (keys.known().contains(key)) {
         continue; // the usual case, without building an answer
@@ -73,7 +73,7 @@ final class Problems {
                       new Invalid(
                           map.keyLine(key),
                           map.keyColumn(key),
-                          Fields.at(path, key),
+                          Fields.at(path, key).toString(),
                           message,
                           null)));
     }
