@@ -40,14 +40,30 @@ public final class ManifestReader {
 
   private static final long HIGH_BITS = 0x8080808080808080L;
 
+  /**
+   * The length from which a source is read ahead on a thread of its own: a thread costs less than a
+   * millisecond, and a megabyte takes tens to read.
+   */
+  static final long READ_AHEAD_FROM = 1 << 20;
+
   private final Limits limits;
   private final boolean lenient;
   private final TreeReader trees;
+  private final long readAheadFrom;
 
   ManifestReader(Limits limits, boolean lenient) {
+    this(limits, lenient, READ_AHEAD_FROM);
+  }
+
+  /**
+   * @param readAheadFrom the length from which a source is read on a thread of its own while this
+   *     one decodes it ({@link ReadAhead}); tests set it to read every source either way
+   */
+  ManifestReader(Limits limits, boolean lenient, long readAheadFrom) {
     this.limits = requireNonNull(limits, "limits");
     this.lenient = lenient;
     this.trees = new TreeReader(limits);
+    this.readAheadFrom = readAheadFrom;
   }
 
   /** The limits this reader applies. */
@@ -67,7 +83,7 @@ public final class ManifestReader {
    * }</pre>
    */
   public ManifestReader lenient() {
-    return new ManifestReader(limits, true);
+    return new ManifestReader(limits, true, readAheadFrom);
   }
 
   /** Whether this reader reads leniently. */
@@ -317,7 +333,11 @@ public final class ManifestReader {
     out.expect(bytes.length);
     if (isJson(source, true) && isPlainAscii(bytes)) {
       // The usual cluster dump: Jackson reads the bytes without a decoded copy of the text.
-      decode(source, (documents, items) -> trees.readAsciiJson(bytes, true, documents, items), out);
+      decode(
+          source,
+          bytes.length,
+          (documents, items) -> trees.readAsciiJson(bytes, true, documents, items),
+          out);
       return;
     }
     CharsetDecoder decoder =
@@ -362,18 +382,25 @@ public final class ManifestReader {
   private void readText(String source, String text, boolean located, Collector out) {
     String body = text.startsWith(BOM) ? text.substring(1) : text;
     boolean isJson = isJson(source, located);
-    decode(source, (documents, items) -> trees.read(body, isJson, located, documents, items), out);
+    decode(
+        source,
+        body.length(),
+        (documents, items) -> trees.read(body, isJson, located, documents, items),
+        out);
   }
 
   /** What reading one source does: parse into a document sink and an item sink. */
-  private interface Reading {
+  interface Reading {
     Optional<Invalid> read(Consumer<Node> documents, TreeReader.Items items);
   }
 
-  /** Reads and decodes one source. */
-  private void decode(String source, Reading reading, Collector out) {
+  /** Reads and decodes one source of {@code length} characters or bytes. */
+  private void decode(String source, long length, Reading reading, Collector out) {
     Decoder decoder = new Decoder(source, out, lenient);
-    Optional<Invalid> error = reading.read(decoder::document, decoder::item);
+    Optional<Invalid> error =
+        length >= readAheadFrom
+            ? ReadAhead.read(source, reading, decoder::document, decoder::item)
+            : reading.read(decoder::document, decoder::item);
     decoder.end(); // before the error is reported: it forgets what came after its savepoint
     report(source, error, out);
   }

@@ -138,8 +138,13 @@ final class TreeReader {
       return Optional.of(fromParser(e, text));
     } catch (RuntimeException e) {
       // snakeyaml-engine may throw its own unchecked exceptions unwrapped; never let them escape.
-      return Optional.of(new Invalid(0, 0, "", "could not parse: " + oneLine(e.toString()), e));
+      return Optional.of(unexpected(e));
     }
+  }
+
+  /** An unexpected exception while reading, as the error that stops the read. */
+  static Invalid unexpected(RuntimeException e) {
+    return new Invalid(0, 0, "", "could not parse: " + oneLine(e.toString()), e);
   }
 
   /**
