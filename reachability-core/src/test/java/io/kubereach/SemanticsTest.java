@@ -310,6 +310,40 @@ class SemanticsTest {
 
   @ParameterizedTest
   @EnumSource(Impl.class)
+  void namespaceSelectorNeedsEveryLabelWhicheverIsRarest(Impl impl) {
+    // S8: matchLabels AND In AND Exists on namespace labels. The engine tries a selector only on
+    // the namespaces carrying its rarest required label (team In: three of them, env=prod and
+    // tier: four each); each namespace but y lacks one of the three, and must not be let in.
+    LabelSelector prodRedOrBlueTiered =
+        new LabelSelector(
+            Map.of("env", "prod"),
+            List.of(
+                new Requirement("team", Operator.In, Set.of("red", "blue")),
+                new Requirement("tier", Operator.Exists, Set.of())));
+    ClusterSnapshot c =
+        abc(policy("x", "p")
+                .select("pod=b")
+                .ingress(from(PodPeer.namespaces(prodRedOrBlueTiered)))
+                .build())
+            .withNamespaceLabels("y", labels("env=prod", "team=red", "tier=1"));
+    Map<String, Map<String, String>> others =
+        Map.of(
+            "green", labels("env=prod", "team=green", "tier=1"),
+            "dev", labels("env=dev", "team=blue", "tier=1"),
+            "flat", labels("env=prod", "team=blue"),
+            "other", labels("env=prod", "tier=1"));
+    for (Map.Entry<String, Map<String, String>> ns : others.entrySet()) {
+      c = c.withPod(pod(ns.getKey(), "a", "pod=a")).withNamespaceLabels(ns.getKey(), ns.getValue());
+    }
+    Analysis i = impl.index(c);
+    assertThat(allowed(i, YA, XB, Port.tcp(80))).isTrue();
+    for (String ns : others.keySet()) {
+      assertThat(allowed(i, Endpoint.pod(ns, "a"), XB, Port.tcp(80))).as(ns).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Impl.class)
   void portWithoutNumberMatchesTheWholeProtocolAndEndPortIsInclusive(Impl impl) {
     // S9
     NetworkPolicy p =

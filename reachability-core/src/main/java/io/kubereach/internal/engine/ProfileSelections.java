@@ -38,7 +38,7 @@ final class ProfileSelections {
 
   /**
    * The namespaces with pods by label key and value: a namespace selector is tried only on the
-   * namespaces that carry one label it requires (S8), not on all of them.
+   * namespaces that carry the rarest label it requires (S8), not on all of them.
    */
   private final Map<String, Map<String, List<String>>> namespacesByLabel;
 
@@ -257,31 +257,52 @@ final class ProfileSelections {
   }
 
   /**
-   * The namespaces with pods that can match a namespace selector: those carrying one of its {@code
-   * matchLabels}, or a value of one of its {@code In} requirements, or the key of one of its {@code
-   * Exists} requirements; all of them when it requires no label to be there.
+   * The namespaces with pods that can match a namespace selector: of the labels it requires to be
+   * there (each of its {@code matchLabels}, the values of an {@code In} requirement, the key of an
+   * {@code Exists} one), the one that the fewest namespaces carry; all of them when it requires no
+   * label. The fewest, not the first: a selector such as {@code env=prod} AND {@code team In (a,
+   * b)} would otherwise be tried on every production namespace, and with one such selector per team
+   * that is namespaces × selectors, quadratic in the cluster (docs/benchmarks.md, "Where it still
+   * grows faster than linear").
    */
   private Collection<String> candidates(LabelSelector selector) {
-    if (!selector.matchLabels().isEmpty()) {
-      Map.Entry<String, String> label = selector.matchLabels().entrySet().iterator().next();
-      return namespacesByLabel
-          .getOrDefault(label.getKey(), Map.of())
-          .getOrDefault(label.getValue(), List.of());
+    Collection<String> fewest = null;
+    int fewestSize = Integer.MAX_VALUE;
+    for (Map.Entry<String, String> label : selector.matchLabels().entrySet()) {
+      List<String> carrying =
+          namespacesByLabel
+              .getOrDefault(label.getKey(), Map.of())
+              .getOrDefault(label.getValue(), List.of());
+      if (carrying.size() < fewestSize) {
+        fewest = carrying;
+        fewestSize = carrying.size();
+      }
     }
     for (LabelSelector.Requirement r : selector.matchExpressions()) {
       Map<String, List<String>> byValue = namespacesByLabel.getOrDefault(r.key(), Map.of());
+      List<List<String>> parts;
       if (r.operator() == LabelSelector.Operator.In) {
-        List<String> out = new ArrayList<>();
-        r.values().forEach(v -> out.addAll(byValue.getOrDefault(v, List.of())));
-        return out;
+        parts = new ArrayList<>();
+        for (String v : r.values()) {
+          parts.add(byValue.getOrDefault(v, List.of()));
+        }
+      } else if (r.operator() == LabelSelector.Operator.Exists) {
+        parts = new ArrayList<>(byValue.values());
+      } else {
+        continue; // NotIn and DoesNotExist hold namespaces without the label too
       }
-      if (r.operator() == LabelSelector.Operator.Exists) {
-        List<String> out = new ArrayList<>();
-        byValue.values().forEach(out::addAll);
-        return out;
+      int size = 0;
+      for (List<String> part : parts) {
+        size += part.size();
+      }
+      if (size < fewestSize) {
+        List<String> out = new ArrayList<>(size);
+        parts.forEach(out::addAll);
+        fewest = out;
+        fewestSize = size;
       }
     }
-    return profilesByNamespace.keySet();
+    return fewest != null ? fewest : profilesByNamespace.keySet();
   }
 
   /** The number of profiles. */
