@@ -77,6 +77,8 @@ SERIES = [
      lambda r, n: seconds(r, "EngineBenchmark.connections", n)),
     ("engine what-if (remove + check)", "#17becf", False,
      lambda r, n: seconds(r, "EngineBenchmark.whatIfRemoveCheck", n)),
+    ("engine what-if (relabel pods + check)", "#bcbd22", False,
+     lambda r, n: seconds(r, "EngineBenchmark.whatIfRelabelCheck", n)),
     ("engine all pairs (build + connections)", "#000000", False, engine_all_pairs),
     ("reference check", "#d62728", True, lambda r, n: seconds(r, "ReferenceBenchmark.check", n)),
     ("reference all pairs, 3 ports (scaled above 1k)", "#ff7f0e", True, reference_all_pairs),
