@@ -113,15 +113,7 @@ class IncrementalWhatIfPropertyTest {
           // The same pods in another order: none changed, every one at another place.
           List<Pod> pods = new ArrayList<>(c.pods());
           java.util.Collections.rotate(pods, 1 + r.nextInt(pods.size() - 1));
-          return new ClusterSnapshot(
-              c.namespaces(),
-              pods,
-              c.workloads(),
-              c.services(),
-              c.policies(),
-              c.clusterPolicies(),
-              c.nodes(),
-              c.limitations());
+          return withPods(c, pods);
         }),
     REMOVE_POD(
         (c, r) -> {
@@ -130,16 +122,21 @@ class IncrementalWhatIfPropertyTest {
           }
           List<Pod> pods = new ArrayList<>(c.pods());
           pods.remove(r.nextInt(pods.size()));
-          return new ClusterSnapshot(
-              c.namespaces(),
-              pods,
-              c.workloads(),
-              c.services(),
-              c.policies(),
-              c.clusterPolicies(),
-              c.nodes(),
-              c.limitations());
+          return withPods(c, pods);
         });
+
+    /** {@code c} with these pods instead of its own, everything else the same. */
+    private static ClusterSnapshot withPods(ClusterSnapshot c, List<Pod> pods) {
+      return new ClusterSnapshot(
+          c.namespaces(),
+          pods,
+          c.workloads(),
+          c.services(),
+          c.policies(),
+          c.clusterPolicies(),
+          c.nodes(),
+          c.limitations());
+    }
 
     final BiFunction<ClusterSnapshot, Random, ClusterSnapshot> make;
 

@@ -163,29 +163,51 @@ final class ProfileSelections {
      * changed namespaces, renumbered, and those of the changed namespaces matched anew.
      */
     int[] held(int[] before, Selection selection, PodTable table) {
-      int[] held = new int[before.length + 8];
-      int n = 0;
+      Gathered held = new Gathered(before.length + 8);
       for (int p : before) {
         if (!inChanged[p]) {
-          held[n++] = numberNow[p];
+          held.add(numberNow[p]);
         }
       }
       for (String namespace : changed) {
         if (selection.holdsNamespace(namespace, table.namespaceLabels(namespace))) {
-          for (int p : profilesByNamespace.getOrDefault(namespace, List.of())) {
-            Profile profile = profiles.get(p);
-            if (selection.holdsPod(profile.labels(), profile.hostNetwork())) {
-              if (n == held.length) {
-                held = Arrays.copyOf(held, 2 * n);
-              }
-              held[n++] = p;
-            }
-          }
+          held.addHeldIn(namespace, selection);
         }
       }
-      held = Arrays.copyOf(held, n);
-      Arrays.sort(held);
-      return held;
+      return held.sorted();
+    }
+  }
+
+  /** The profiles a selection holds, gathered in any order, then sorted. */
+  private final class Gathered {
+    private int[] held;
+    private int n;
+
+    Gathered(int capacity) {
+      held = new int[capacity];
+    }
+
+    void add(int profile) {
+      if (n == held.length) {
+        held = Arrays.copyOf(held, 2 * n);
+      }
+      held[n++] = profile;
+    }
+
+    /** S7: the profiles of a namespace the selection's namespace half holds, by its pod half. */
+    void addHeldIn(String namespace, Selection selection) {
+      for (int p : profilesByNamespace.getOrDefault(namespace, List.of())) {
+        Profile profile = profiles.get(p);
+        if (selection.holdsPod(profile.labels(), profile.hostNetwork())) {
+          add(p);
+        }
+      }
+    }
+
+    int[] sorted() {
+      int[] out = Arrays.copyOf(held, n);
+      Arrays.sort(out); // namespaces come in their own order
+      return out;
     }
   }
 
@@ -218,24 +240,13 @@ final class ProfileSelections {
       selections.add(moved == null ? held : moved.held(held, selection, table));
       return;
     }
-    int[] held = new int[8];
-    int n = 0;
+    Gathered held = new Gathered(8);
     // S7, S8: the namespace half once per namespace (and per distinct namespace selector), the
     // pod half once per profile there.
     for (String namespace : namespaces(selection, table)) {
-      for (int p : profilesByNamespace.getOrDefault(namespace, List.of())) {
-        Profile profile = profiles.get(p);
-        if (selection.holdsPod(profile.labels(), profile.hostNetwork())) {
-          if (n == held.length) {
-            held = Arrays.copyOf(held, 2 * n);
-          }
-          held[n++] = p;
-        }
-      }
+      held.addHeldIn(namespace, selection);
     }
-    held = Arrays.copyOf(held, n);
-    Arrays.sort(held); // namespaces come in their own order
-    selections.add(held);
+    selections.add(held.sorted());
   }
 
   /** The namespaces with pods that a selection's scope holds. */
