@@ -24,7 +24,9 @@ import java.util.stream.Stream;
 
 /**
  * Reads manifests with given {@link Limits}; {@link Manifests} is the same with the defaults.
- * Immutable and thread-safe: every call is an independent load.
+ * Immutable and thread-safe: every call is an independent load. A source of a megabyte or more is
+ * parsed on a second thread while the calling one decodes it ({@code ReadAhead}); that thread ends
+ * before the call returns, and the outcome is exactly that of a read on one thread.
  *
  * <pre>{@code
  * ManifestReader reader = Manifests.withLimits(Limits.defaults().withMaxNestingDepth(200));
