@@ -44,7 +44,7 @@ public final class ManifestReader {
 
   /**
    * The length from which a source is read ahead on a thread of its own: a thread costs less than a
-   * millisecond, and a megabyte takes tens to read.
+   * millisecond, and a megabyte takes about ten to read.
    */
   static final long READ_AHEAD_FROM = 1 << 20;
 
