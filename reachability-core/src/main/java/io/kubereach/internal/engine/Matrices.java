@@ -4,6 +4,7 @@ import io.kubereach.model.PortSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -94,7 +95,7 @@ final class Matrices {
     private final List<Object[]> compact = new ArrayList<>();
 
     /** The compact form of each distinct pod-to-pod row, by identity of its words. */
-    private final Map<long[], Object> compactRows = new java.util.IdentityHashMap<>();
+    private final Map<long[], Object> compactRows = new IdentityHashMap<>();
 
     Collector(int portClasses) {
       matrixOfPortClass = new int[portClasses];
@@ -121,7 +122,7 @@ final class Matrices {
     }
 
     /** The row kept for each array seen: the builder hands on one empty array many times. */
-    private final Map<long[], long[]> seen = new java.util.IdentityHashMap<>();
+    private final Map<long[], long[]> seen = new IdentityHashMap<>();
 
     /** Replaces every row by the one equal row kept so far: rows repeat across port classes. */
     private long[][] intern(long[][] rows) {

@@ -13,7 +13,9 @@ import io.kubereach.model.Protocol;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,7 @@ final class PortAtoms {
   PortAtoms(CompiledPolicies policies, PodClasses classes) {
     Set<PortRange> ranges = new LinkedHashSet<>();
     // Equal port matches are one instance (CompiledPolicies): each is read once.
-    Set<PortMatch> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<PortMatch> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (CompiledPolicy policy : policies.all()) {
       for (PolicyType direction : PolicyType.values()) {
         for (CompiledRule rule : policy.rules(direction)) {

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Step 3 of the engine (docs/architecture.md): every distinct {@link Selection} of the policies
@@ -55,10 +56,7 @@ final class ProfileSelections {
    *     policies only): then its profiles and selections are taken as they are
    */
   ProfileSelections(
-      PodTable table,
-      CompiledPolicies policies,
-      ProfileSelections previous,
-      java.util.Set<String> changed) {
+      PodTable table, CompiledPolicies policies, ProfileSelections previous, Set<String> changed) {
     this.previous = previous;
     if (previous != null && changed == null) {
       profileOfPod = previous.profileOfPod;
@@ -139,13 +137,13 @@ final class ProfileSelections {
   private final class Moved {
     private final int[] numberNow;
     private final boolean[] inChanged;
-    private final java.util.Set<String> changed;
+    private final Set<String> changed;
 
     Moved(
         ProfileSelections previous,
         int[] numberNow,
         Map<Profile, Integer> profileIds,
-        java.util.Set<String> changed) {
+        Set<String> changed) {
       this.changed = changed;
       this.numberNow = numberNow;
       inChanged = new boolean[numberNow.length];
