@@ -20,9 +20,13 @@ public record Namespace(String name, Map<String, String> labels) {
   /** Validates, copies and adds the name label (S8). */
   public Namespace {
     Labels.requireName(name, "namespace name");
-    TreeMap<String, String> withName = new TreeMap<>(Labels.copyOf(labels, "namespace labels"));
-    withName.put(NAME_LABEL, name);
-    labels = Labels.copyOf(withName, "namespace labels");
+    Map<String, String> given = Labels.copyOf(labels, "namespace labels");
+    if (!name.equals(given.get(NAME_LABEL))) {
+      Map<String, String> withName = new TreeMap<>(given);
+      withName.put(NAME_LABEL, name);
+      given = Labels.copyOf(withName, "namespace labels");
+    }
+    labels = given;
   }
 
   /** A namespace with only the name label. */

@@ -2,6 +2,7 @@ package io.kubereach.model;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,11 +39,24 @@ public record Pod(
     labels = Labels.copyOf(labels, "pod labels");
     ports = List.copyOf(requireNonNull(ports, "ports"));
     requireNonNull(owner, "owner");
-    ips =
-        requireNonNull(ips, "ips").stream()
-            .map(ip -> IpAddresses.canonicalAddress(ip, "pod IP"))
-            .distinct()
-            .toList();
+    ips = canonical(requireNonNull(ips, "ips"));
+  }
+
+  /** The addresses canonical and each once, in order; a loop, as this runs for every pod. */
+  private static List<String> canonical(List<String> ips) {
+    String[] out = new String[ips.size()];
+    int n = 0;
+    for (String ip : ips) {
+      String canonical = IpAddresses.canonicalAddress(ip, "pod IP");
+      boolean seen = false;
+      for (int i = 0; i < n && !seen; i++) {
+        seen = out[i].equals(canonical);
+      }
+      if (!seen) {
+        out[n++] = canonical;
+      }
+    }
+    return List.of(Arrays.copyOf(out, n));
   }
 
   /** A standalone pod with labels only: no ports, owner or IP. */

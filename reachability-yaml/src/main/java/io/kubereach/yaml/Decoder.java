@@ -114,6 +114,7 @@ final class Decoder {
   private final String source;
   private final Collector out;
   private final boolean lenient;
+  private final Shared shared = new Shared();
 
   /** The problems of the object being decoded; one object at a time. */
   private Problems problems;
@@ -436,15 +437,15 @@ final class Decoder {
     } catch (Problems.Abort e) {
       // the errors are recorded; reported below
     }
-    if (problems != null) {
+    if (problems != null && problems.mark() > 0) {
       // In the order they are written, whatever order the decoding met them in.
       List<Invalid> errors = new ArrayList<>(problems.errors());
       errors.sort(WRITTEN);
       for (Invalid e : errors) {
         out.error(diagnostic(e.line(), e.column(), id, e.path(), e.getMessage()));
       }
-      problems = null;
     }
+    problems = null;
   }
 
   /** A skipped object that the answers cannot account for: a warning and a limitation. */
@@ -569,7 +570,20 @@ final class Decoder {
     List<Address> addresses = podIps(map);
     try {
       // The pod checks its addresses, which are almost always valid.
-      return new Pod(namespace, name, labels, ports, owner, Address.ips(addresses), hostNetwork);
+      Pod pod =
+          new Pod(
+              namespace,
+              name,
+              shared.find(labels),
+              shared.find(ports),
+              shared.find(owner),
+              Address.ips(addresses),
+              hostNetwork);
+      // The model's own copies are kept, as those are immutable and the pod holds them already.
+      shared.keep(pod.labels());
+      shared.keep(pod.ports());
+      shared.keep(pod.owner());
+      return pod;
     } catch (IllegalArgumentException e) {
       // Each address on its own, so that every bad one is located at its own line; the pod is
       // then built with the others, and fails where it is written if something else is wrong.

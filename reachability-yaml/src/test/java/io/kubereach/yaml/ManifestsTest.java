@@ -38,6 +38,49 @@ import org.junit.jupiter.api.io.TempDir;
 /** Happy paths: every analysed kind, lists, JSON, defaulting, ownership (S15) and S8. */
 class ManifestsTest {
 
+  /**
+   * The pods of one controller share their labels, ports and owner, and a load keeps each of them
+   * once (Shared); a pod that differs in any of them keeps its own.
+   */
+  @Test
+  void podsOfOneControllerShareWhatTheyHaveInCommon() {
+    String pod =
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: %s
+          namespace: shop
+          labels: {app: web, pod-template-hash: 7d9f%s}
+          ownerReferences:
+          - {apiVersion: apps/v1, kind: ReplicaSet, name: web-7d9f, controller: true}
+        spec:
+          containers:
+          - ports: [{name: http, containerPort: %d}]
+        status: {podIP: 10.0.0.%d}
+        """;
+    String text =
+        String.join(
+            "---\n",
+            String.format(pod, "web-a", "", 8080, 1),
+            String.format(pod, "web-b", "", 8080, 2),
+            String.format(pod, "web-c", ", canary: 'yes'", 9090, 3));
+    List<Pod> pods = Manifests.parse("web.yaml", text).cluster().pods();
+    Pod a = pods.get(0);
+    Pod b = pods.get(1);
+    Pod c = pods.get(2);
+    assertThat(b.labels()).isSameAs(a.labels());
+    assertThat(b.ports()).isSameAs(a.ports());
+    assertThat(b.owner()).isSameAs(a.owner()).contains(new Owner("ReplicaSet", "web-7d9f"));
+    assertThat(b.ips()).containsExactly("10.0.0.2");
+    assertThat(c.labels()).isNotSameAs(a.labels()).containsEntry("canary", "yes").hasSize(3);
+    assertThat(c.ports())
+        .isNotSameAs(a.ports())
+        .extracting(ContainerPort::number)
+        .containsExactly(9090);
+    assertThat(c.owner()).isSameAs(a.owner());
+  }
+
   private static ClusterSnapshot parse(String yaml) {
     LoadResult loaded = Manifests.parse("test.yaml", yaml);
     assertThat(loaded.warnings()).isEmpty();
