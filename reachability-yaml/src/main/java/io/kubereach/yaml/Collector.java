@@ -11,6 +11,7 @@ import io.kubereach.model.Service;
 import io.kubereach.model.Workload;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +33,17 @@ final class Collector {
   private final List<Diagnostic> warnings = new ArrayList<>();
   private final List<Throwable> causes = new ArrayList<>();
 
-  /** While a {@link Savepoint} is open: how to undo what is not a list's size. */
+  /**
+   * While a {@link Savepoint} is open: how to undo what was put in the maps of rules and
+   * suppressions (objects and lists are undone by their size at the point).
+   */
   private List<Runnable> undo;
 
   /**
    * What was collected before a point, to return to it (see {@link Decoder#item}): the items of a
    * {@code List} are decoded before the document says it is one.
    */
-  record Savepoint(int errors, int causes, int warnings, int notes, int limitations) {}
+  record Savepoint(int objects, int errors, int causes, int warnings, int notes, int limitations) {}
 
   /**
    * Makes room for the objects of {@code bytes} of input before the first is read: the 200k objects
@@ -59,7 +63,12 @@ final class Collector {
     }
     undo = new ArrayList<>();
     return new Savepoint(
-        errors.size(), causes.size(), warnings.size(), notes.size(), limitations.size());
+        seen.size(),
+        errors.size(),
+        causes.size(),
+        warnings.size(),
+        notes.size(),
+        limitations.size());
   }
 
   /** Keeps what was collected since {@code point}. */
@@ -73,6 +82,14 @@ final class Collector {
       undo.get(i).run();
     }
     undo = null;
+    // Objects are only ever added, in order: what came after the point is the map's tail.
+    Iterator<String> objects = seen.keySet().iterator();
+    for (int i = 0; objects.hasNext(); i++) {
+      objects.next();
+      if (i >= point.objects()) {
+        objects.remove();
+      }
+    }
     truncate(errors, point.errors());
     truncate(causes, point.causes());
     truncate(warnings, point.warnings());
@@ -155,10 +172,7 @@ final class Collector {
   private void unique(String key, Object object, SourceLocation where) {
     Seen first = seen.putIfAbsent(key, new Seen(where, object));
     if (first == null) {
-      if (undo != null) {
-        undo.add(() -> seen.remove(key));
-      }
-      return;
+      return; // a rollback finds it at the end of the map (no undo step for each of 100k pods)
     }
     if (first.object().equals(object)) {
       warnings.add(

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The immutable fields of a {@link Node.MapNode}, in input order, with where each key is written. A
- * manifest's mappings hold a handful of keys, so a scan over two arrays beats hashing, and one
+ * manifest's mappings hold a handful of keys, so a scan over one array beats hashing, and one
  * object per mapping replaces the two hash maps a tree of a 100k-object dump would otherwise hold
  * (docs/benchmarks.md, "JSON input"). Mappings of more than {@link #INDEXED} keys get a hash index.
  */
@@ -18,46 +18,47 @@ final class FieldMap extends AbstractMap<String, Node> {
   /** The size from which a key is found through a hash index rather than a scan. */
   static final int INDEXED = 12;
 
-  static final FieldMap EMPTY = new FieldMap(new String[0], new Node[0], new long[0]);
+  static final FieldMap EMPTY = new FieldMap(new Object[0], new long[0]);
 
-  private final String[] keys;
-  private final Node[] values;
+  /** The keys and values in turn, {@code key0, value0, key1, value1, ...}: one array to copy. */
+  private final Object[] entries;
+
   private final long[] positions;
   private final Map<String, Integer> index;
 
   /**
    * Takes the arrays as they are; the caller hands them over and never changes them.
    *
+   * @param entries each key (a string) followed by its value (a node)
    * @param positions where each key is written, as {@code line << 32 | column}
    */
-  FieldMap(String[] keys, Node[] values, long[] positions) {
-    if (keys.length != values.length || keys.length != positions.length) {
-      throw new IllegalArgumentException("keys, values and positions differ in length");
+  FieldMap(Object[] entries, long[] positions) {
+    if (entries.length != 2 * positions.length) {
+      throw new IllegalArgumentException("entries and positions differ in length");
     }
-    this.keys = keys;
-    this.values = values;
+    this.entries = entries;
     this.positions = positions;
-    this.index = keys.length > INDEXED ? indexOf(keys, keys.length) : null;
+    this.index = positions.length > INDEXED ? indexOf(entries, positions.length) : null;
   }
 
-  /** A hash index of the first {@code size} keys. */
-  static Map<String, Integer> indexOf(String[] keys, int size) {
+  /** A hash index of the first {@code size} keys of {@code entries}, to their entry number. */
+  static Map<String, Integer> indexOf(Object[] entries, int size) {
     Map<String, Integer> index = new HashMap<>(size * 2);
     for (int i = 0; i < size; i++) {
-      index.put(keys[i], i);
+      index.put((String) entries[2 * i], i);
     }
     return index;
   }
 
   private int find(Object key) {
-    return find(keys, keys.length, index, key);
+    return find(entries, positions.length, index, key);
   }
 
   /**
-   * Where {@code key} is among the first {@code size} keys, through {@code index} when there is
-   * one; -1 when absent. Also the reader's, while a mapping is being read.
+   * The number of {@code key} among the first {@code size} entries, through {@code index} when
+   * there is one; -1 when absent. Also the reader's, while a mapping is being read.
    */
-  static int find(String[] keys, int size, Map<String, Integer> index, Object key) {
+  static int find(Object[] entries, int size, Map<String, Integer> index, Object key) {
     if (index != null) {
       Integer at = index.get(key);
       return at == null ? -1 : at;
@@ -65,7 +66,8 @@ final class FieldMap extends AbstractMap<String, Node> {
     for (int i = 0; i < size; i++) {
       // JSON names are interned (TreeReader), and so are the decoder's literals: for JSON, ==
       // usually decides; YAML names are compared by equals.
-      if (keys[i] == key || keys[i].equals(key)) {
+      Object k = entries[2 * i];
+      if (k == key || k.equals(key)) {
         return i;
       }
     }
@@ -78,10 +80,20 @@ final class FieldMap extends AbstractMap<String, Node> {
     return at < 0 ? -1 : positions[at];
   }
 
+  /** The key at {@code i}, in input order: a walk over the keys without an iterator. */
+  String key(int i) {
+    return (String) entries[2 * i];
+  }
+
+  /** The value at {@code i}, in input order. */
+  Node value(int i) {
+    return (Node) entries[2 * i + 1];
+  }
+
   @Override
   public Node get(Object key) {
     int at = find(key);
-    return at < 0 ? null : values[at];
+    return at < 0 ? null : value(at);
   }
 
   @Override
@@ -91,7 +103,7 @@ final class FieldMap extends AbstractMap<String, Node> {
 
   @Override
   public int size() {
-    return keys.length;
+    return positions.length;
   }
 
   @Override
@@ -102,14 +114,14 @@ final class FieldMap extends AbstractMap<String, Node> {
         return new Cursor<>() {
           @Override
           Entry<String, Node> at(int i) {
-            return new SimpleImmutableEntry<>(keys[i], values[i]);
+            return new SimpleImmutableEntry<>(key(i), value(i));
           }
         };
       }
 
       @Override
       public int size() {
-        return keys.length;
+        return positions.length;
       }
     };
   }
@@ -122,7 +134,7 @@ final class FieldMap extends AbstractMap<String, Node> {
         return new Cursor<>() {
           @Override
           String at(int i) {
-            return keys[i];
+            return key(i);
           }
         };
       }
@@ -134,7 +146,7 @@ final class FieldMap extends AbstractMap<String, Node> {
 
       @Override
       public int size() {
-        return keys.length;
+        return positions.length;
       }
     };
   }
@@ -147,12 +159,12 @@ final class FieldMap extends AbstractMap<String, Node> {
 
     @Override
     public boolean hasNext() {
-      return next < keys.length;
+      return next < positions.length;
     }
 
     @Override
     public T next() {
-      if (next >= keys.length) {
+      if (next >= positions.length) {
         throw new NoSuchElementException();
       }
       return at(next++);

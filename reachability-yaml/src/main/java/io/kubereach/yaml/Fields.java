@@ -167,28 +167,31 @@ final class Fields {
    * server's decoder does; numbers and booleans are errors (Kubernetes rejects them: quote them).
    */
   static Map<String, String> stringMap(Node node, FieldPath path) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Node> e : map(node, path).fields().entrySet()) {
-      Node value = e.getValue();
-      FieldPath valuePath = at(path, e.getKey());
-      if (e.getKey().isEmpty()) {
+    FieldMap fields = map(node, path).fields();
+    Map<String, String> out = new LinkedHashMap<>(fields.size() * 2);
+    for (int i = 0; i < fields.size(); i++) {
+      String key = fields.key(i);
+      Node value = fields.value(i);
+      if (key.isEmpty()) {
         throw new Invalid(value, path, "holds an empty key; every key needs a name");
       }
-      if (isNull(value)) {
-        out.put(e.getKey(), "");
-      } else if (value instanceof Scalar s && s.type() != Type.STRING && s.type() != Type.OTHER) {
+      if (value instanceof Scalar s && s.type() == Type.STRING) {
+        out.put(key, s.text()); // the usual label, without a path made for it
+      } else if (isNull(value)) {
+        out.put(key, "");
+      } else if (value instanceof Scalar s && s.type() != Type.OTHER) {
         throw new Invalid(
             value,
-            valuePath,
+            at(path, key),
             "expected a string, got "
                 + value.describe()
                 + "; quote it: "
-                + e.getKey()
+                + key
                 + ": \""
                 + s.text()
                 + "\"");
       } else {
-        out.put(e.getKey(), string(value, valuePath));
+        out.put(key, string(value, at(path, key)));
       }
     }
     return out;

@@ -62,7 +62,9 @@ final class Problems {
 
   /** Checks the keys of {@code map} (at {@code path}) against {@code keys}: typos are refused. */
   void keys(MapNode map, FieldPath path, Keys keys) {
-    for (String key : map.fields().keySet()) {
+    FieldMap fields = map.fields();
+    for (int i = 0; i < fields.size(); i++) {
+      String key = fields.key(i);
       if (keys.known().contains(key)) {
         continue; // the usual case, without building an answer
       }

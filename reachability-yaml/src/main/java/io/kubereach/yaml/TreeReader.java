@@ -152,6 +152,9 @@ final class TreeReader {
    * grow, so that reading allocates little more than the finished nodes.
    */
   private static final class Frame {
+    /** The size from which a finished frame lets go of its nodes. */
+    private static final int CLEARED = 64;
+
     int line;
     int column;
     boolean isMap;
@@ -160,9 +163,17 @@ final class TreeReader {
     boolean streams;
 
     int streamed;
-    String[] keys = new String[8];
-    Node[] values = new Node[8];
+
+    /** A mapping's keys and values in turn, or a list's items. */
+    Object[] slots = new Object[16];
+
     long[] positions = new long[8];
+
+    /**
+     * A bit for each key's hash modulo 64: a key whose bit is not set is no duplicate, and needs no
+     * scan of the keys before it (the scans were a tenth of the reader thread's time).
+     */
+    long hashes;
 
     /** A hash index of the keys, once a mapping outgrows a scan. */
     Map<String, Integer> index;
@@ -178,6 +189,7 @@ final class TreeReader {
       this.isMap = isMap;
       this.streams = streams;
       this.streamed = 0;
+      this.hashes = 0;
       this.index = null;
       this.size = 0;
       this.key = null;
@@ -185,19 +197,28 @@ final class TreeReader {
 
     /** Starts the value of {@code key}; the position of an earlier equal key, or -1. */
     long key(String key, long position) {
-      int earlier = FieldMap.find(keys, size, index, key);
-      if (earlier >= 0) {
-        return positions[earlier];
+      long bit = 1L << key.hashCode(); // the shift takes the hash modulo 64
+      if ((hashes & bit) != 0 || index != null) {
+        int earlier = FieldMap.find(slots, size, index, key);
+        if (earlier >= 0) {
+          return positions[earlier];
+        }
       }
-      grow();
-      keys[size] = key;
+      hashes |= bit;
+      if (2 * size + 2 > slots.length) {
+        slots = Arrays.copyOf(slots, 2 * slots.length);
+      }
+      if (size == positions.length) {
+        positions = Arrays.copyOf(positions, 2 * size);
+      }
+      slots[2 * size] = key;
+      slots[2 * size + 1] = null;
       positions[size] = position;
-      values[size] = null;
       size++;
       if (index != null) {
         index.put(key, size - 1);
       } else if (size > FieldMap.INDEXED) {
-        index = FieldMap.indexOf(keys, size);
+        index = FieldMap.indexOf(slots, size);
       }
       this.key = key;
       return -1;
@@ -205,24 +226,29 @@ final class TreeReader {
 
     void value(Node node) {
       if (isMap) {
-        values[size - 1] = node;
+        slots[2 * size - 1] = node;
       } else {
-        grow();
-        values[size++] = node;
+        if (size == slots.length) {
+          slots = Arrays.copyOf(slots, 2 * size);
+        }
+        slots[size++] = node;
       }
     }
 
-    private void grow() {
-      if (size == values.length) {
-        int length = size * 2;
-        keys = Arrays.copyOf(keys, length);
-        values = Arrays.copyOf(values, length);
-        positions = Arrays.copyOf(positions, length);
-      }
+    /** The items of a list: the one- and two-item lists of a manifest as one object each. */
+    private List<Node> items() {
+      return switch (size) {
+        case 0 -> List.of();
+        case 1 -> List.of((Node) slots[0]);
+        case 2 -> List.of((Node) slots[0], (Node) slots[1]);
+        default ->
+            Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(slots, size, Node[].class)));
+      };
     }
 
     Node finish() {
       Node done;
+      int used = isMap ? 2 * size : size;
       if (isMap) {
         done =
             new MapNode(
@@ -230,20 +256,16 @@ final class TreeReader {
                 column,
                 size == 0
                     ? FieldMap.EMPTY
-                    : new FieldMap(
-                        Arrays.copyOf(keys, size),
-                        Arrays.copyOf(values, size),
-                        Arrays.copyOf(positions, size)));
+                    : new FieldMap(Arrays.copyOf(slots, used), Arrays.copyOf(positions, size)));
       } else {
-        done =
-            new ListNode(
-                line,
-                column,
-                size == 0
-                    ? List.of()
-                    : Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(values, size))));
+        done = new ListNode(line, column, items());
       }
-      Arrays.fill(values, 0, size, null); // the frame is reused: let the finished nodes go
+      // The frame is reused and overwrites its arrays. A few finished nodes may wait there for
+      // that (clearing every frame took a tenth of the reader thread's time), a large document's
+      // tree may not: only one document is to be in memory at a time.
+      if (used > CLEARED) {
+        Arrays.fill(slots, 0, used, null);
+      }
       return done;
     }
   }

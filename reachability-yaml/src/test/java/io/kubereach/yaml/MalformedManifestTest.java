@@ -262,6 +262,27 @@ class MalformedManifestTest {
     assertThat(skipped.warnings()).singleElement().asString().contains("document has no kind");
   }
 
+  /** Forgetting the items of a mapping that is no List keeps what was read before it. */
+  @Test
+  void forgettingItemsKeepsTheObjectsReadBeforeThem() {
+    String text =
+        """
+        {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "before", "namespace": "shop"}}
+        ---
+        {"apiVersion": "v1", "items": [
+         {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "a", "namespace": "shop"}},
+         {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "b", "namespace": "shop"}}
+        ], "kind": "Namespace", "metadata": {"name": "shop"}}
+        ---
+        {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "after", "namespace": "shop"}}
+        """;
+    LoadResult lenient = Manifests.withLimits(Limits.defaults()).lenient().parse("s.yaml", text);
+    assertThat(lenient.cluster().pods())
+        .extracting(io.kubereach.model.Pod::name)
+        .containsExactly("before", "after");
+    assertThat(lenient.cluster().namespaces()).hasSize(1);
+  }
+
   /** A typed list lends its kind to items without one, but a misspelt kind is a typo. */
   @Test
   void aMisspeltKindInATypedListIsATypoNotTheListsKind() {
