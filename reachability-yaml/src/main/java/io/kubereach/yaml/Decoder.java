@@ -993,7 +993,7 @@ final class Decoder {
 
   /** An empty mapping standing for an absent one, located at its parent for errors. */
   private static MapNode emptyAt(Node parent) {
-    return new MapNode(parent.line(), parent.column(), FieldMap.EMPTY);
+    return MapNode.empty(parent.line(), parent.column());
   }
 
   private Diagnostic diagnostic(int line, int column, Identity id, String path, String message) {

@@ -9,21 +9,33 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * The immutable fields of a {@link Node.MapNode}, in input order, with where each key is written. A
- * manifest's mappings hold a handful of keys, so a scan over one array beats hashing, and one
- * object per mapping replaces the two hash maps a tree of a 100k-object dump would otherwise hold
- * (docs/benchmarks.md, "JSON input"). Mappings of more than {@link #INDEXED} keys get a hash index.
+ * The immutable fields of a {@link Node.MapNode}, in input order, with where each key is written;
+ * the mapping is its own field map (one object per mapping, not two: a JSON load allocated 6% in
+ * field maps apart from their mappings). A manifest's mappings hold a handful of keys, so a scan
+ * over one array beats hashing, and one object per mapping replaces the two hash maps a tree of a
+ * 100k-object dump would otherwise hold (docs/benchmarks.md, "JSON input"). Mappings of more than
+ * {@link #INDEXED} keys get a hash index.
  */
-final class FieldMap extends AbstractMap<String, Node> {
+abstract sealed class FieldMap extends AbstractMap<String, Node> permits Node.MapNode {
   /** The size from which a key is found through a hash index rather than a scan. */
   static final int INDEXED = 12;
 
-  static final FieldMap EMPTY = new FieldMap(new Object[0], new long[0]);
+  /** The arrays of a mapping without fields, shared. */
+  static final Object[] NO_ENTRIES = {};
+
+  static final long[] NO_POSITIONS = {};
 
   /** The keys and values in turn, {@code key0, value0, key1, value1, ...}: one array to copy. */
   private final Object[] entries;
 
   private final long[] positions;
+
+  /**
+   * The {@link #bit} of every key: a key whose bit is not set is absent without a scan, as most of
+   * the optional fields a decoder asks for are (a fifth of the decoding thread was scans).
+   */
+  private final long hashes;
+
   private final Map<String, Integer> index;
 
   /**
@@ -31,14 +43,21 @@ final class FieldMap extends AbstractMap<String, Node> {
    *
    * @param entries each key (a string) followed by its value (a node)
    * @param positions where each key is written, as {@code line << 32 | column}
+   * @param hashes the {@link #bit} of every key, or'ed
    */
-  FieldMap(Object[] entries, long[] positions) {
+  FieldMap(Object[] entries, long[] positions, long hashes) {
     if (entries.length != 2 * positions.length) {
       throw new IllegalArgumentException("entries and positions differ in length");
     }
     this.entries = entries;
     this.positions = positions;
+    this.hashes = hashes;
     this.index = positions.length > INDEXED ? indexOf(entries, positions.length) : null;
+  }
+
+  /** The bit of {@code key} in a mask of key hashes: the hash modulo 64 (see {@link #hashes}). */
+  static long bit(String key) {
+    return 1L << key.hashCode(); // a shift takes its distance modulo 64
   }
 
   /** A hash index of the first {@code size} keys of {@code entries}, to their entry number. */
@@ -51,6 +70,9 @@ final class FieldMap extends AbstractMap<String, Node> {
   }
 
   private int find(Object key) {
+    if (index == null && (!(key instanceof String k) || (hashes & bit(k)) == 0)) {
+      return -1;
+    }
     return find(entries, positions.length, index, key);
   }
 

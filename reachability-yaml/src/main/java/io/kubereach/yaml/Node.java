@@ -18,21 +18,55 @@ sealed interface Node permits Node.MapNode, Node.ListNode, Node.Scalar {
   String describe();
 
   /**
-   * A mapping with unique keys, in input order.
-   *
-   * @param fields the keys and values, with where each key is written
+   * A mapping with unique keys, in input order, which is its own {@link #fields() field map}.
+   * Equal, as maps are, when the fields are; where it is written is not compared.
    */
-  record MapNode(int line, int column, FieldMap fields) implements Node {
+  final class MapNode extends FieldMap implements Node {
+    private final int line;
+    private final int column;
+
+    /**
+     * Takes the arrays as they are (see {@link FieldMap#FieldMap}).
+     *
+     * @param entries each key followed by its value
+     * @param positions where each key is written, as {@code line << 32 | column}
+     * @param hashes the {@link FieldMap#bit} of every key, or'ed
+     */
+    MapNode(int line, int column, Object[] entries, long[] positions, long hashes) {
+      super(entries, positions, hashes);
+      this.line = line;
+      this.column = column;
+    }
+
+    /** A mapping without fields, written at {@code line}:{@code column}. */
+    static MapNode empty(int line, int column) {
+      return new MapNode(line, column, NO_ENTRIES, NO_POSITIONS, 0);
+    }
+
+    @Override
+    public int line() {
+      return line;
+    }
+
+    @Override
+    public int column() {
+      return column;
+    }
+
+    /** The keys and values, in input order: this mapping itself. */
+    FieldMap fields() {
+      return this;
+    }
 
     /** The line where {@code key} is written, else the mapping's. */
     int keyLine(String key) {
-      long at = fields.position(key);
+      long at = position(key);
       return at < 0 ? line : (int) (at >>> 32);
     }
 
     /** The column where {@code key} is written, else the mapping's. */
     int keyColumn(String key) {
-      long at = fields.position(key);
+      long at = position(key);
       return at < 0 ? column : (int) at;
     }
 

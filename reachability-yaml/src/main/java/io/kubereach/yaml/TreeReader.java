@@ -197,7 +197,7 @@ final class TreeReader {
 
     /** Starts the value of {@code key}; the position of an earlier equal key, or -1. */
     long key(String key, long position) {
-      long bit = 1L << key.hashCode(); // the shift takes the hash modulo 64
+      long bit = FieldMap.bit(key);
       if ((hashes & bit) != 0 || index != null) {
         int earlier = FieldMap.find(slots, size, index, key);
         if (earlier >= 0) {
@@ -251,12 +251,14 @@ final class TreeReader {
       int used = isMap ? 2 * size : size;
       if (isMap) {
         done =
-            new MapNode(
-                line,
-                column,
-                size == 0
-                    ? FieldMap.EMPTY
-                    : new FieldMap(Arrays.copyOf(slots, used), Arrays.copyOf(positions, size)));
+            size == 0
+                ? MapNode.empty(line, column)
+                : new MapNode(
+                    line,
+                    column,
+                    Arrays.copyOf(slots, used),
+                    Arrays.copyOf(positions, size),
+                    hashes);
       } else {
         done = new ListNode(line, column, items());
       }
