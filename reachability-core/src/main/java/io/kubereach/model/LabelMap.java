@@ -24,6 +24,12 @@ final class LabelMap extends AbstractMap<String, String> {
   private final int hash;
   private Set<Map.Entry<String, String>> entries;
 
+  /**
+   * The entries, made on the first walk over them and kept: a selector's labels are walked at every
+   * match, and an entry object made per label and match would be garbage at once.
+   */
+  private volatile Map.Entry<String, String>[] walked;
+
   /** Takes sorted, distinct, non-empty keys and their non-null values; does not copy them. */
   private LabelMap(String[] keys, String[] values) {
     this.keys = keys;
@@ -130,25 +136,38 @@ final class LabelMap extends AbstractMap<String, String> {
     return super.equals(o);
   }
 
+  @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type is made raw
+  private Map.Entry<String, String>[] walked() {
+    Map.Entry<String, String>[] all = walked;
+    if (all == null) {
+      all = new Map.Entry[keys.length];
+      for (int i = 0; i < keys.length; i++) {
+        all[i] = new SimpleImmutableEntry<>(keys[i], values[i]);
+      }
+      walked = all; // made alike by any thread that gets here first; volatile publishes it
+    }
+    return all;
+  }
+
   /** The entries in key order; immutable, as the map is. */
   private final class Entries extends AbstractSet<Map.Entry<String, String>> {
     @Override
     public Iterator<Map.Entry<String, String>> iterator() {
+      Map.Entry<String, String>[] all = walked();
       return new Iterator<>() {
         private int next;
 
         @Override
         public boolean hasNext() {
-          return next < keys.length;
+          return next < all.length;
         }
 
         @Override
         public Map.Entry<String, String> next() {
-          if (next >= keys.length) {
+          if (next >= all.length) {
             throw new NoSuchElementException();
           }
-          int i = next++;
-          return new SimpleImmutableEntry<>(keys[i], values[i]);
+          return all[next++];
         }
       };
     }
