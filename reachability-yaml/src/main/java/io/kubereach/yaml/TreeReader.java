@@ -171,7 +171,7 @@ final class TreeReader {
 
     /**
      * A bit for each key's hash modulo 64: a key whose bit is not set is no duplicate, and needs no
-     * scan of the keys before it (the scans were a tenth of the reader thread's time).
+     * scan of the keys before it (the scans were 7% of the reader thread's samples).
      */
     long hashes;
 
@@ -263,8 +263,8 @@ final class TreeReader {
         done = new ListNode(line, column, items());
       }
       // The frame is reused and overwrites its arrays. A few finished nodes may wait there for
-      // that (clearing every frame took a tenth of the reader thread's time), a large document's
-      // tree may not: only one document is to be in memory at a time.
+      // that (clearing every frame was a fifth of the reader thread's samples), a large
+      // document's tree may not: only one document is to be in memory at a time.
       if (used > CLEARED) {
         Arrays.fill(slots, 0, used, null);
       }
